@@ -1,0 +1,359 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/store"
+	"github.com/spf13/cobra"
+)
+
+func checkRegion(code string) error {
+	if engine.RegionByCode(code) == nil {
+		return inputf("unknown region %q; the 12 region codes are: %s", code, strings.Join(engine.RegionCodes(), ", "))
+	}
+	return nil
+}
+
+func answerCmd(g *globals) *cobra.Command {
+	var region, respondent, answersFile, assessment, round, lang string
+	cmd := &cobra.Command{
+		Use:   "answer --region CODE --respondent NAME --answers FILE",
+		Short: "Record answers from a YAML or JSON file (creates an assessment, or adds to one)",
+		Long: `Record answers non-interactively from a YAML or JSON file mapping question ids to
+values: a choice code, a number, text, a list of codes for a multiple choice, or
+{value: ..., note: ...} to add a note or evidence.
+
+All or nothing: an unknown question, a value that is not a choice, a failed
+constraint or a wrong type stops everything (exit 2, every problem listed,
+nothing written). Without --assessment a new assessment is created and its id
+is printed as the last line of standard output.`,
+		Example: `  indimaj answer --region oriental --respondent "A. Benali" --answers answers.yaml
+  indimaj answer --assessment 01J9Z... --respondent "A. Benali" --answers more.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if respondent == "" {
+				return inputf("--respondent NAME is required")
+			}
+			if answersFile == "" {
+				return inputf("--answers FILE is required")
+			}
+			if assessment == "" && region == "" {
+				return inputf("--region CODE is required for a new assessment (or give --assessment ID)")
+			}
+			if region != "" {
+				if err := checkRegion(region); err != nil {
+					return err
+				}
+			}
+			if err := checkLang(lang); err != nil {
+				return err
+			}
+			data, err := os.ReadFile(answersFile)
+			if err != nil {
+				return inputf("cannot read the answers file: %v", err)
+			}
+			env, err := g.env(true)
+			if err != nil {
+				return err
+			}
+			var l *app.Loaded
+			if assessment != "" {
+				l, err = env.Open(assessment)
+				if err != nil {
+					return err
+				}
+				if region != "" && region != l.A.Region {
+					return inputf("assessment %s is for region %s, not %s", l.A.ID, l.A.Region, region)
+				}
+			} else {
+				c := env.Content
+				now := time.Now().UTC()
+				if round == "" {
+					round = app.DefaultRound()
+				}
+				a := &store.Assessment{ID: app.NewID(), Region: region, Round: round, Questionnaire: c.Q.ID, Version: c.Q.Version,
+					ContentHash: c.Hash, Lang: lang, Status: "draft", Created: now, Updated: now}
+				l = &app.Loaded{A: a, Content: c}
+				l.Rebuild()
+			}
+			given, err := app.ParseAnswers(answersFile, data, l.State)
+			if err != nil {
+				return err
+			}
+			now := time.Now().UTC()
+			answers := make([]store.Answer, len(given))
+			for i, ga := range given {
+				answers[i] = store.Answer{Question: ga.Question, Value: ga.Value, Note: ga.Note, Respondent: respondent, At: now}
+			}
+			if assessment == "" {
+				l.A.Respondents = []store.Respondent{{Name: respondent}}
+				if err := env.Store.Create(l.A, l.Content.Files, answers); err != nil {
+					return err
+				}
+			} else if err := env.Store.PutAnswers(l.A.ID, answers, nil); err != nil {
+				return err
+			}
+			l.Answers = append(l.Answers, answers...)
+			l.Rebuild()
+			var ignored []string
+			for _, ga := range given {
+				if !l.State.Relevant(ga.Question) {
+					ignored = append(ignored, ga.Question)
+				}
+			}
+			if len(ignored) > 0 {
+				g.warn("note: kept but ignored, as their questions are not asked under the current answers: %s", strings.Join(ignored, ", "))
+			}
+			p, _ := l.State.Progress()
+			fmt.Fprintf(g.stderr, "saved %d answers (%d/%d relevant questions answered)\n", len(answers), p.Answered, p.Relevant)
+			fmt.Fprintln(g.stdout, l.A.ID)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&region, "region", "", "region code (e.g. oriental, souss-massa, tanger-tetouan-al-hoceima)")
+	cmd.Flags().StringVar(&respondent, "respondent", "", "name of the person answering")
+	cmd.Flags().StringVar(&answersFile, "answers", "", "YAML or JSON file of answers")
+	cmd.Flags().StringVar(&assessment, "assessment", "", "add to this assessment instead of creating one")
+	cmd.Flags().StringVar(&round, "round", "", "round label for a new assessment (default: YEAR-baseline)")
+	cmd.Flags().StringVar(&lang, "lang", "fr", "language of a new assessment: fr, ar or en")
+	return cmd
+}
+
+type assessmentRow struct {
+	ID            string    `json:"id"`
+	Region        string    `json:"region"`
+	Round         string    `json:"round"`
+	Questionnaire string    `json:"questionnaire"`
+	Version       string    `json:"version"`
+	Status        string    `json:"status"`
+	Respondents   []string  `json:"respondents"`
+	Answered      int       `json:"answered"`
+	Relevant      int       `json:"relevant"`
+	Created       time.Time `json:"created"`
+	Updated       time.Time `json:"updated"`
+	Demo          bool      `json:"demo,omitempty"`
+}
+
+func respondentNames(a *store.Assessment) []string {
+	out := []string{}
+	for _, r := range a.Respondents {
+		out = append(out, r.Name)
+	}
+	return out
+}
+
+func assessmentsCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "assessments",
+		Aliases: []string{"list", "ls"},
+		Short:   "List assessments",
+		Example: "  indimaj assessments\n  indimaj assessments --json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			list, err := env.Store.List()
+			if err != nil {
+				return err
+			}
+			rows := []assessmentRow{}
+			for _, a := range list {
+				row := assessmentRow{ID: a.ID, Region: a.Region, Round: a.Round, Questionnaire: a.Questionnaire, Version: a.Version,
+					Status: a.Status, Respondents: respondentNames(a), Created: a.Created, Updated: a.Updated, Demo: a.Demo}
+				if l, err := env.Open(a.ID); err == nil {
+					p, _ := l.State.Progress()
+					row.Answered, row.Relevant = p.Answered, p.Relevant
+				} else {
+					g.warn("note: %v", err)
+				}
+				rows = append(rows, row)
+			}
+			if asJSON {
+				return g.printJSON(rows)
+			}
+			if len(rows) == 0 {
+				fmt.Fprintln(g.stdout, "no assessments yet: start one with `indimaj interview` or `indimaj answer`")
+				return nil
+			}
+			fmt.Fprintf(g.stdout, "%-26s  %-26s  %-14s  %-9s  %-9s  %s\n", "ID", "REGION", "ROUND", "STATUS", "PROGRESS", "UPDATED")
+			for _, r := range rows {
+				fmt.Fprintf(g.stdout, "%-26s  %-26s  %-14s  %-9s  %4d/%-4d  %s\n", r.ID, r.Region, r.Round, r.Status, r.Answered, r.Relevant, r.Updated.Local().Format("2006-01-02 15:04"))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+type shownAnswer struct {
+	Value      any       `json:"value"`
+	Note       string    `json:"note,omitempty"`
+	Respondent string    `json:"respondent"`
+	At         time.Time `json:"at"`
+	Relevant   bool      `json:"relevant"`
+	Status     string    `json:"status"`
+}
+
+type shownAssessment struct {
+	ID            string                 `json:"id"`
+	Region        string                 `json:"region"`
+	Round         string                 `json:"round"`
+	Questionnaire string                 `json:"questionnaire"`
+	Version       string                 `json:"version"`
+	ContentHash   string                 `json:"content_hash"`
+	Lang          string                 `json:"lang"`
+	Status        string                 `json:"status"`
+	Created       time.Time              `json:"created"`
+	Updated       time.Time              `json:"updated"`
+	Respondents   []string               `json:"respondents"`
+	People        []store.Respondent     `json:"respondent_details"`
+	Baseline      string                 `json:"baseline,omitempty"`
+	Demo          bool                   `json:"demo,omitempty"`
+	Progress      engine.Count           `json:"progress"`
+	Answers       map[string]shownAnswer `json:"answers"`
+}
+
+func showCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	var lang string
+	cmd := &cobra.Command{
+		Use:     "show ID",
+		Short:   "Show an assessment and its answers",
+		Example: "  indimaj show 01J9Z8\n  indimaj show 01J9Z8QK4M --json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(lang); err != nil {
+				return err
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			a := l.A
+			p, _ := l.State.Progress()
+			out := shownAssessment{ID: a.ID, Region: a.Region, Round: a.Round, Questionnaire: a.Questionnaire, Version: a.Version,
+				ContentHash: a.ContentHash, Lang: a.Lang, Status: a.Status, Created: a.Created, Updated: a.Updated,
+				Respondents: respondentNames(a), People: a.Respondents, Baseline: a.Baseline, Demo: a.Demo, Progress: p, Answers: map[string]shownAnswer{}}
+			if out.People == nil {
+				out.People = []store.Respondent{}
+			}
+			q := l.Content.Q
+			for _, qid := range app.SortedAnswerIDs(q, l.Working) {
+				an := l.Working[qid]
+				v := an.Value
+				if qu := q.Question(qid); qu != nil {
+					if tv, err := engine.ParseValue(qu, an.Value); err == nil {
+						v = tv
+					}
+				}
+				out.Answers[qid] = shownAnswer{Value: v, Note: an.Note, Respondent: an.Respondent, At: an.At,
+					Relevant: l.State.Relevant(qid), Status: l.State.Status(qid)}
+			}
+			if asJSON {
+				return g.printJSON(out)
+			}
+			reg := engine.RegionByCode(a.Region)
+			fmt.Fprintf(g.stdout, "%s — %s, %s (%s)\n%s %s · %s · %d/%d answered · updated %s\n",
+				a.ID, reg.Name.Get(lang), a.Round, a.Status, a.Questionnaire, a.Version, strings.Join(respondentNames(a), ", "),
+				p.Answered, p.Relevant, a.Updated.Local().Format("2006-01-02 15:04"))
+			for _, sec := range q.Sections {
+				printed := false
+				for _, qu := range sec.Questions {
+					an, ok := out.Answers[qu.ID]
+					if !ok {
+						continue
+					}
+					if !printed {
+						fmt.Fprintf(g.stdout, "\n%s\n", sec.Title.Get(lang))
+						printed = true
+					}
+					mark := ""
+					if !an.Relevant {
+						mark = "  (not asked: kept, ignored)"
+					}
+					fmt.Fprintf(g.stdout, "  %-18s %s%s\n", qu.ID, displayValue(qu, an.Value, lang), mark)
+					if an.Note != "" {
+						fmt.Fprintf(g.stdout, "  %-18s note: %s\n", "", an.Note)
+					}
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	return cmd
+}
+
+// displayValue renders an answer for people: choice labels instead of codes.
+func displayValue(qu *engine.Question, v any, lang string) string {
+	switch x := v.(type) {
+	case string:
+		if c := qu.Choice(x); c != nil {
+			return c.Label.Get(lang)
+		}
+		return x
+	case []string:
+		parts := make([]string, len(x))
+		for i, code := range x {
+			parts[i] = code
+			if c := qu.Choice(code); c != nil {
+				parts[i] = c.Label.Get(lang)
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	return fmt.Sprint(v)
+}
+
+func deleteCmd(g *globals) *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:     "delete ID",
+		Short:   "Delete an assessment and its answers",
+		Example: "  indimaj delete 01J9Z8\n  indimaj delete 01J9Z8 --yes",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			env, err := g.env(true)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			if !yes {
+				if !isTerminal(g.stdin) {
+					return inputf("not deleting %s without confirmation: add --yes", l.A.ID)
+				}
+				fmt.Fprintf(g.stderr, "Delete assessment %s (%s, %s, %d answers)? [y/N] ", l.A.ID, l.A.Region, l.A.Round, len(l.Answers))
+				line, _ := bufio.NewReader(g.stdin).ReadString('\n')
+				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" && a != "o" && a != "oui" {
+					fmt.Fprintln(g.stderr, "not deleted")
+					return nil
+				}
+			}
+			if err := env.Store.Delete(l.A.ID); err != nil {
+				return err
+			}
+			fmt.Fprintf(g.stderr, "deleted %s\n", l.A.ID)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask for confirmation")
+	return cmd
+}

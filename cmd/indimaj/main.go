@@ -1,0 +1,190 @@
+// Command indimaj helps Moroccan regional councils self-assess their migration
+// governance (modeled on IOM's local MGI and on MIPEX), score it, turn the gaps
+// into SNIA-aligned measures, and draft an action plan and a pilot project.
+//
+// Run `indimaj --help` for the commands.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/indimaj/indimaj/engine/ydoc"
+	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/store"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitRuntime = 1 // e.g. the database is busy or damaged
+	exitInput   = 2 // invalid input: usage, content, answers, bundles
+)
+
+// exitError carries an exit code and a message already formatted for the user.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// global flags
+type globals struct {
+	db      string
+	content string
+	stdout  io.Writer
+	stderr  io.Writer
+	stdin   io.Reader
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run executes the CLI and returns the exit code; it never panics outward.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "indimaj: internal error: %v (please report it)\n", r)
+			code = exitRuntime
+		}
+	}()
+	g := &globals{stdout: stdout, stderr: stderr, stdin: stdin}
+	root := newRoot(g)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	code, msg := classify(err)
+	if msg != "" {
+		for _, line := range strings.Split(strings.TrimRight(msg, "\n"), "\n") {
+			if strings.HasPrefix(line, "indimaj") {
+				fmt.Fprintln(stderr, line)
+			} else {
+				fmt.Fprintln(stderr, "indimaj: "+line)
+			}
+		}
+	}
+	return code
+}
+
+func classify(err error) (int, string) {
+	var ee *exitError
+	var es ydoc.Errors
+	switch {
+	case errors.As(err, &ee):
+		return ee.code, ee.msg
+	case errors.As(err, &es):
+		lines := make([]string, len(es))
+		for i, e := range es {
+			lines[i] = e.Error()
+		}
+		return exitInput, strings.Join(lines, "\n")
+	case errors.Is(err, store.ErrBusy), errors.Is(err, store.ErrCorrupt):
+		return exitRuntime, err.Error()
+	case app.IsInput(err), isUsage(err):
+		return exitInput, err.Error()
+	}
+	return exitRuntime, err.Error()
+}
+
+func isUsage(err error) bool {
+	m := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires at least", "requires at most", "invalid argument", "flag needs an argument", "required flag"} {
+		if strings.Contains(m, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newRoot(g *globals) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "indimaj",
+		Short: "Self-assessment of regional migration governance, SNIA-aligned measures and action plans",
+		Long: `indimaj helps Moroccan regional councils assess their migration governance
+(modeled on IOM's local Migration Governance Indicators and on MIPEX), score it,
+turn the gaps into prioritized measures aligned with the national strategy (SNIA),
+the SDGs and the Global Compact for Migration, and draft the regional action plan
+and a pilot-project proposal.
+
+Data is kept in one file: --db PATH, else $INDIMAJ_DB, else
+$XDG_DATA_HOME/indimaj/indimaj.db (~/.local/share/indimaj/indimaj.db).`,
+		Example:       "  indimaj validate\n  indimaj answer --region oriental --respondent \"A. Benali\" --answers answers.yaml\n  indimaj assessments",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $INDIMAJ_DB or ~/.local/share/indimaj/indimaj.db)")
+	root.PersistentFlags().StringVar(&g.content, "content", "", "content folder with questionnaires/ and rules/ (default: the embedded content)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &exitError{code: exitInput, msg: err.Error() + " (see `" + c.CommandPath() + " --help`)"}
+	})
+	root.AddCommand(
+		validateCmd(g), questionnaireCmd(g), measuresCmd(g),
+		answerCmd(g), assessmentsCmd(g), showCmd(g), exportCmd(g), importCmd(g), deleteCmd(g),
+	)
+	return root
+}
+
+func (g *globals) dbPath() (string, error) {
+	if g.db != "" {
+		return g.db, nil
+	}
+	return store.DefaultPath()
+}
+
+// env loads the content and opens the database (creating it when write is true).
+func (g *globals) env(write bool) (*app.Env, error) {
+	c, err := app.LoadContent(g.content)
+	if err != nil {
+		return nil, err
+	}
+	p, err := g.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	var s *store.Store
+	if write {
+		s, err = store.Open(p)
+	} else {
+		s, err = store.OpenExisting(p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &app.Env{Content: c, Store: s, Warn: g.warn}, nil
+}
+
+func (g *globals) warn(format string, args ...any) {
+	fmt.Fprintf(g.stderr, format+"\n", args...)
+}
+
+func (g *globals) printJSON(v any) error {
+	enc := json.NewEncoder(g.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func inputf(format string, args ...any) error {
+	return &exitError{code: exitInput, msg: fmt.Sprintf(format, args...)}
+}

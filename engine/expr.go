@@ -1,0 +1,458 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/vm"
+	"github.com/indimaj/indimaj/engine/ydoc"
+)
+
+// Limits on content expressions, so hostile content can neither hang nor
+// exhaust the tool: a node budget at compile time and a memory budget per run.
+const (
+	MaxExprNodes     = 1000
+	ExprMemoryBudget = 100_000
+)
+
+// Expr is a compiled content expression.
+type Expr struct {
+	Src string
+	Pos ydoc.Pos
+	// Deps are the question and calculation ids it reads.
+	Deps []string
+	prog *vm.Program
+	// loc maps expression line/column (1-based line, 0-based column) to a file position.
+	loc func(line, col int) ydoc.Pos
+}
+
+// nameFuncs are the helpers whose argument is a question (or section) id,
+// written bare: answered(q) means "is q answered", not "is the value of q ...".
+var nameFuncs = map[string]string{
+	"answered": "question",
+	"score":    "question",
+	"status":   "question",
+	"section":  "section",
+}
+
+// Function types, shared by the compile-time and run-time environments.
+type (
+	fnSelected      = func(any, string) bool
+	fnCountSelected = func(any) int
+	fnName          = func(string) bool
+	fnScore         = func(string) float64
+	fnStatus        = func(string) string
+	fnCoalesce      = func(...any) any
+)
+
+func selected(v any, code string) bool {
+	switch x := v.(type) {
+	case string:
+		return x == code
+	case []string:
+		for _, s := range x {
+			if s == code {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func countSelected(v any) int {
+	switch x := v.(type) {
+	case []string:
+		return len(x)
+	case string:
+		if x != "" {
+			return 1
+		}
+	}
+	return 0
+}
+
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return x == ""
+	case []string:
+		return len(x) == 0
+	case float64:
+		return math.IsNaN(x)
+	}
+	return false
+}
+
+func coalesce(vs ...any) any {
+	for _, v := range vs {
+		if !isEmpty(v) {
+			return v
+		}
+	}
+	if len(vs) > 0 {
+		return vs[len(vs)-1]
+	}
+	return nil
+}
+
+// zeroValue is the value a question stands for when it has no (relevant) answer.
+func zeroValue(t QType) any {
+	switch t {
+	case Multiple:
+		return []string{}
+	case Boolean:
+		return false
+	case Integer:
+		return 0
+	case Decimal:
+		return 0.0
+	default:
+		return ""
+	}
+}
+
+// exprEnvKind says which names an expression may use.
+type exprEnvKind int
+
+const (
+	envQuestionnaire exprEnvKind = iota // relevant, constraint, calculate
+	envRule                             // measure triggers: + section(), overall
+	envPriority                         // the priority formula
+)
+
+// nameChecker patches bare ids given to answered/score/status/section into
+// string literals and records any argument that names nothing.
+type nameChecker struct {
+	questions map[string]bool
+	sections  map[string]bool
+	bad       []nameProblem
+}
+
+type nameProblem struct {
+	loc file.Location
+	msg string
+}
+
+func (p *nameChecker) Visit(node *ast.Node) {
+	call, ok := (*node).(*ast.CallNode)
+	if !ok {
+		return
+	}
+	id, ok := call.Callee.(*ast.IdentifierNode)
+	if !ok {
+		return
+	}
+	kind, ok := nameFuncs[id.Value]
+	if !ok {
+		return
+	}
+	if len(call.Arguments) != 1 {
+		return // the type checker reports the arity
+	}
+	arg := &call.Arguments[0]
+	var name string
+	switch a := (*arg).(type) {
+	case *ast.IdentifierNode:
+		name = a.Value
+		ast.Patch(arg, &ast.StringNode{Value: name})
+	case *ast.StringNode:
+		name = a.Value
+	default:
+		p.bad = append(p.bad, nameProblem{(*arg).Location(), fmt.Sprintf("%s() takes a %s id", id.Value, kind)})
+		return
+	}
+	known := p.questions
+	if kind == "section" {
+		known = p.sections
+	}
+	if !known[name] {
+		msg := fmt.Sprintf("%s(): unknown %s %q", id.Value, kind, name)
+		names := make([]string, 0, len(known))
+		for k := range known {
+			names = append(names, k)
+		}
+		if s := ydoc.Closest(name, names); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		p.bad = append(p.bad, nameProblem{(*arg).Location(), msg})
+	}
+}
+
+// compiler compiles the expressions of one content set against typed environments.
+type compiler struct {
+	q        *Questionnaire
+	base     map[string]any // question and calc ids at their typed zero values, plus helpers
+	names    *nameChecker
+	errs     *ydoc.Errors
+	fileText map[string][]string // file → lines, to place errors inside block scalars
+}
+
+func newCompiler(q *Questionnaire, errs *ydoc.Errors, files map[string][]byte) *compiler {
+	c := &compiler{q: q, errs: errs, base: map[string]any{}, fileText: map[string][]string{}}
+	for name, data := range files {
+		c.fileText[name] = strings.Split(string(data), "\n")
+	}
+	qs, ss := map[string]bool{}, map[string]bool{}
+	for _, qu := range q.Questions {
+		qs[qu.ID] = true
+		if qu.Type != Note {
+			c.base[qu.ID] = zeroValue(qu.Type)
+		}
+	}
+	for _, s := range q.Sections {
+		ss[s.ID] = true
+	}
+	c.names = &nameChecker{questions: qs, sections: ss}
+	c.base["selected"] = fnSelected(selected)
+	c.base["count_selected"] = fnCountSelected(countSelected)
+	c.base["coalesce"] = fnCoalesce(coalesce)
+	c.base["answered"] = fnName(nil)
+	c.base["score"] = fnScore(nil)
+	c.base["status"] = fnStatus(nil)
+	return c
+}
+
+// locator returns a function that maps a position inside the expression to a
+// position in the YAML file.
+func (c *compiler) locator(s ydoc.Str) func(line, col int) ydoc.Pos {
+	base := s.Pos
+	style := "plain"
+	if s.Node != nil {
+		style = s.Node.Style
+	}
+	return func(line, col int) ydoc.Pos {
+		if line < 1 {
+			line = 1
+		}
+		switch style {
+		case "literal", "folded":
+			// The text starts on the line after the | or >, at that line's indentation.
+			l := base.Line + line
+			indent := 0
+			if lines := c.fileText[base.File]; l-1 < len(lines) && l >= 1 {
+				t := lines[l-1]
+				indent = len(t) - len(strings.TrimLeft(t, " "))
+			}
+			return ydoc.Pos{File: base.File, Line: l, Col: indent + col + 1}
+		case "single", "double":
+			if line == 1 {
+				return ydoc.Pos{File: base.File, Line: base.Line, Col: base.Col + 1 + col}
+			}
+		default:
+			if line == 1 {
+				return ydoc.Pos{File: base.File, Line: base.Line, Col: base.Col + col}
+			}
+		}
+		return ydoc.Pos{File: base.File, Line: base.Line + line - 1, Col: col + 1}
+	}
+}
+
+// replaceDot turns the ODK "current value" `.` of a constraint into the
+// one-letter variable `_`, keeping every column where it was.
+func replaceDot(src string) string {
+	b := []byte(src)
+	var quote byte
+	for i := 0; i < len(b); i++ {
+		ch := b[i]
+		if quote != 0 {
+			if ch == '\\' {
+				i++
+			} else if ch == quote {
+				quote = 0
+			}
+			continue
+		}
+		if ch == '"' || ch == '\'' || ch == '`' {
+			quote = ch
+			continue
+		}
+		if ch != '.' {
+			continue
+		}
+		prev, next := byte(' '), byte(' ')
+		if i > 0 {
+			prev = b[i-1]
+		}
+		if i+1 < len(b) {
+			next = b[i+1]
+		}
+		if isWordByte(prev) || prev == ')' || prev == ']' || prev == '.' || isWordByte(next) || next == '.' {
+			continue
+		}
+		b[i] = '_'
+	}
+	return string(b)
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// compile compiles s; want is the expected result kind ("bool", "number" or
+// "any"). On failure the problem is recorded and nil is returned.
+func (c *compiler) compile(s ydoc.Str, what string, env map[string]any, want string) *Expr {
+	src := s.V
+	if strings.TrimSpace(src) == "" {
+		c.errs.Add(s.Pos, "%s: empty expression", what)
+		return nil
+	}
+	e := &Expr{Src: src, Pos: s.Pos, loc: c.locator(s)}
+	c.names.bad = nil
+	opts := []expr.Option{expr.Env(env), expr.Patch(c.names), expr.MaxNodes(MaxExprNodes), expr.Optimize(false)}
+	switch want {
+	case "bool":
+		opts = append(opts, expr.AsBool())
+	case "number":
+		opts = append(opts, expr.AsFloat64())
+	}
+	prog, err := compileSafely(src, opts)
+	if len(c.names.bad) > 0 {
+		for _, b := range c.names.bad {
+			line, col := lineCol(src, b.loc.From)
+			c.errs.Add(e.loc(line, col), "%s: %s", what, b.msg)
+		}
+		return nil
+	}
+	if err != nil {
+		var fe *file.Error
+		if errors.As(err, &fe) {
+			c.errs.Add(e.loc(fe.Line, fe.Column), "%s: %s", what, friendlyExprMessage(fe.Message))
+		} else {
+			c.errs.Add(s.Pos, "%s: %s", what, friendlyExprMessage(err.Error()))
+		}
+		return nil
+	}
+	e.prog = prog
+	e.Deps = c.deps(prog.Node(), env)
+	return e
+}
+
+func compileSafely(src string, opts []expr.Option) (p *vm.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("cannot compile: %v", r)
+		}
+	}()
+	return expr.Compile(src, opts...)
+}
+
+func friendlyExprMessage(m string) string {
+	m = strings.TrimSpace(m)
+	switch {
+	case strings.HasPrefix(m, "expected bool, but got"):
+		return "must be true or false, but " + strings.TrimPrefix(m, "expected bool, but ") + " (a condition is needed here)"
+	case strings.Contains(m, "exceeds maximum allowed nodes"):
+		return fmt.Sprintf("expression too large (more than %d nodes)", MaxExprNodes)
+	}
+	return m
+}
+
+// deps lists the question and calc ids an expression reads, in order of first use.
+func (c *compiler) deps(node ast.Node, env map[string]any) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(name string) {
+		if seen[name] {
+			return
+		}
+		if c.q.byID[name] != nil || c.q.calcByID[name] != nil {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	ast.Walk(&node, visitFunc(func(n *ast.Node) {
+		switch x := (*n).(type) {
+		case *ast.IdentifierNode:
+			add(x.Value)
+		case *ast.CallNode:
+			if id, ok := x.Callee.(*ast.IdentifierNode); ok && nameFuncs[id.Value] == "question" && len(x.Arguments) == 1 {
+				if s, ok := x.Arguments[0].(*ast.StringNode); ok {
+					add(s.Value)
+				}
+			}
+		}
+	}))
+	return out
+}
+
+type visitFunc func(*ast.Node)
+
+func (f visitFunc) Visit(n *ast.Node) { f(n) }
+
+// env returns a fresh compile-time environment of the given kind.
+func (c *compiler) env(kind exprEnvKind) map[string]any {
+	env := make(map[string]any, len(c.base)+4)
+	switch kind {
+	case envPriority:
+		for k, v := range priorityEnvSample() {
+			env[k] = v
+		}
+		return env
+	case envRule:
+		env["section"] = fnScore(nil)
+		env["overall"] = 0.0
+	}
+	for k, v := range c.base {
+		env[k] = v
+	}
+	return env
+}
+
+// run evaluates a compiled expression with a memory budget. Content
+// expressions are type-checked at load, so a run-time error means content
+// did something the checker could not see (such as a division by zero).
+func (e *Expr) run(env map[string]any) (out any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	v := vm.VM{MemoryBudget: ExprMemoryBudget}
+	return v.Run(e.prog, env)
+}
+
+// Bool evaluates a boolean expression; an evaluation failure counts as false
+// and is returned so callers can report it.
+func (e *Expr) Bool(env map[string]any) (bool, error) {
+	out, err := e.run(env)
+	if err != nil {
+		return false, fmt.Errorf("%s: %q: %w", e.Pos, e.Src, err)
+	}
+	b, _ := out.(bool)
+	return b, nil
+}
+
+// typeOf returns the static type of a compiled expression's result.
+func (e *Expr) typeOf() reflect.Type {
+	if e == nil || e.prog == nil {
+		return nil
+	}
+	return e.prog.Node().Type()
+}
+
+// lineCol converts a rune offset in src to a 1-based line and 0-based column.
+func lineCol(src string, from int) (line, col int) {
+	line = 1
+	n := 0
+	for _, r := range src {
+		if n == from {
+			break
+		}
+		if r == '\n' {
+			line++
+			col = 0
+		} else {
+			col++
+		}
+		n++
+	}
+	return line, col
+}

@@ -1,0 +1,317 @@
+// Package engine is indimaj's core: the questionnaire and rules model, the
+// validating loader, expression evaluation (relevance, constraints,
+// calculations), navigation, progress, scoring and recommendations.
+//
+// It has no terminal and no disk: content comes in as files (an fs.FS), answers
+// as values, and every front end (interview, scripted CLI, reports) uses the
+// same engine.
+package engine
+
+import (
+	"math"
+	"sort"
+
+	"github.com/indimaj/indimaj/engine/ydoc"
+)
+
+// Text is a user-facing text in several languages (language code → text).
+type Text map[string]string
+
+// Get returns the text in lang, falling back to French, then to any language.
+func (t Text) Get(lang string) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	if s, ok := t["fr"]; ok && s != "" {
+		return s
+	}
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if t[k] != "" {
+			return t[k]
+		}
+	}
+	return ""
+}
+
+// QType is a question type, named as in the content format.
+type QType string
+
+// The question types.
+const (
+	Single   QType = "single"
+	Multiple QType = "multiple"
+	Boolean  QType = "boolean"
+	Integer  QType = "integer"
+	Decimal  QType = "decimal"
+	TextQ    QType = "text"
+	Note     QType = "note"
+)
+
+var qtypes = []string{"single", "multiple", "boolean", "integer", "decimal", "text", "note"}
+
+// Missing says why a choice carries no score.
+type Missing string
+
+// The kinds of missing data.
+const (
+	NotMissing    Missing = ""
+	DontKnow      Missing = "dont_know"
+	NotApplicable Missing = "not_applicable"
+)
+
+// Choice is one option of a single or multiple choice question.
+type Choice struct {
+	Value       string
+	Label       Text
+	Description Text
+	// Score is the level's score (0–100), or nil for don't know / not applicable
+	// and for unscored questions.
+	Score        *float64
+	Missing      Missing
+	NoteRequired bool
+
+	scoreKey bool     // the score key was written (loader check)
+	pos      ydoc.Pos // where the choice was written
+}
+
+// Refs are a question's references to the frameworks indimaj is aligned with.
+type Refs struct {
+	MGI        string   `json:"mgi"`
+	MIPEX      string   `json:"mipex"`
+	SNIA       []string `json:"snia"`
+	SDG        []string `json:"sdg"`
+	GCM        []int    `json:"gcm"`
+	Competence string   `json:"competence"`
+}
+
+// Question is one question of the questionnaire.
+type Question struct {
+	ID            string
+	Type          QType
+	Section       *Section
+	Index         int // position in Questionnaire.Questions
+	Label         Text
+	Hint          Text
+	Guidance      Text
+	Required      bool
+	Relevant      *Expr
+	Constraint    *Expr
+	ConstraintMsg Text
+	Choices       []*Choice
+	// Scored is true for indicators: questions whose choices carry scores.
+	Scored bool
+	Weight float64
+	// SkipExcluded: when relevance skips the question it is left out of the
+	// averages instead of counting at its lowest level.
+	SkipExcluded bool
+	Refs         Refs
+	Pos          ydoc.Pos
+}
+
+// Choice returns the choice with code v, or nil.
+func (q *Question) Choice(v string) *Choice {
+	for _, c := range q.Choices {
+		if c.Value == v {
+			return c
+		}
+	}
+	return nil
+}
+
+// Lowest returns the lowest level score of a scored question.
+func (q *Question) Lowest() float64 {
+	low := math.Inf(1)
+	for _, c := range q.Choices {
+		if c.Score != nil && *c.Score < low {
+			low = *c.Score
+		}
+	}
+	return low
+}
+
+// Highest returns the highest level score of a scored question.
+func (q *Question) Highest() float64 {
+	high := math.Inf(-1)
+	for _, c := range q.Choices {
+		if c.Score != nil && *c.Score > high {
+			high = *c.Score
+		}
+	}
+	return high
+}
+
+// Section is an ordered group of questions.
+type Section struct {
+	ID          string
+	Index       int
+	Title       Text
+	Description Text
+	Relevant    *Expr
+	Scored      bool
+	Questions   []*Question
+	Pos         ydoc.Pos
+}
+
+// Calc is a named computed value.
+type Calc struct {
+	ID   string
+	Expr *Expr
+}
+
+// Questionnaire is a loaded, validated and compiled questionnaire.
+type Questionnaire struct {
+	ID          string
+	Version     string
+	Languages   []string
+	Title       Text
+	Description Text
+	Sections    []*Section
+	Questions   []*Question
+	Calcs       []*Calc
+	byID        map[string]*Question
+	sectionByID map[string]*Section
+	calcByID    map[string]*Calc
+	graph       *graph
+}
+
+// Question returns the question with the given id, or nil.
+func (q *Questionnaire) Question(id string) *Question { return q.byID[id] }
+
+// Section returns the section with the given id, or nil.
+func (q *Questionnaire) Section(id string) *Section { return q.sectionByID[id] }
+
+// Indicators returns the scored questions in order.
+func (q *Questionnaire) Indicators() []*Question {
+	var out []*Question
+	for _, qu := range q.Questions {
+		if qu.Scored {
+			out = append(out, qu)
+		}
+	}
+	return out
+}
+
+// Band is a score range with a label.
+type Band struct {
+	ID    string
+	Min   float64
+	Max   float64
+	Color string
+	Label Text
+}
+
+// Policy holds the scoring and priority policy declared in rules/.
+type Policy struct {
+	Target             float64
+	SectionTargets     map[string]float64
+	LowConfidenceBelow float64
+	PrioritiesQuestion string
+	Bands              []Band
+	CompetenceWeights  map[string]float64
+	HorizonWeights     map[string]float64
+	AlignmentBonus     float64
+	Priority           *Expr
+}
+
+// BandFor returns the band a score falls in (scores are rounded to the nearest
+// whole number first, as published indices are), or nil.
+func (p *Policy) BandFor(score float64) *Band {
+	if math.IsNaN(score) {
+		return nil
+	}
+	r := math.Round(score)
+	for i := range p.Bands {
+		if r >= p.Bands[i].Min && r <= p.Bands[i].Max {
+			return &p.Bands[i]
+		}
+	}
+	return nil
+}
+
+// Measure is one entry of the measures catalog.
+type Measure struct {
+	ID          string
+	Title       Text
+	Description Text
+	SNIA        []string
+	SDG         []string
+	GCM         []int
+	Lead        Text
+	Partners    []Text
+	Horizon     string
+	Cost        string
+	KPI         Text
+	KPIUnit     Text
+	Indicators  []string
+	When        *Expr
+	Objective   Text
+	Activities  []Text
+	Risks       []Text
+	Pos         ydoc.Pos
+}
+
+// Risk is a pilot risk with its mitigation.
+type Risk struct {
+	Risk       Text
+	Mitigation Text
+}
+
+// LogframeIndicator is an indicator of a pilot's logical framework.
+type LogframeIndicator struct {
+	Label  Text
+	Source Text
+}
+
+// Pilot is a pilot-project template.
+type Pilot struct {
+	ID                 string
+	Title              Text
+	Summary            Text
+	Measures           []string
+	BestFit            []string
+	DurationMonths     int
+	TargetGroups       []Text
+	SpecificObjectives []Text
+	Activities         []Text
+	Results            []Text
+	BudgetLines        []Text
+	Risks              []Risk
+	Sustainability     Text
+	Indicators         []LogframeIndicator
+	Assumptions        []Text
+	Pos                ydoc.Pos
+}
+
+// Rules is the content of rules/: policy, measures and pilot templates.
+type Rules struct {
+	Policy   *Policy
+	Measures []*Measure
+	Pilots   []*Pilot
+}
+
+// Measure returns the measure with the given id, or nil.
+func (r *Rules) Measure(id string) *Measure {
+	for _, m := range r.Measures {
+		if m.ID == id {
+			return m
+		}
+	}
+	return nil
+}
+
+// Content is a loaded content set: a questionnaire and its rules, with a hash
+// of the source files that identifies this exact content.
+type Content struct {
+	Q     *Questionnaire
+	Rules *Rules
+	// Hash is "sha256:<hex>" over the sorted source files.
+	Hash string
+	// Files are the source files it was loaded from (name → bytes), kept so an
+	// assessment can be stored with the exact content it was started with.
+	Files map[string][]byte
+}

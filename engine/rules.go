@@ -1,0 +1,333 @@
+package engine
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/indimaj/indimaj/engine/ydoc"
+)
+
+// priorityEnvSample is the environment of the priority formula: the factors
+// the engine computes for each fired measure (see Recommend).
+func priorityEnvSample() map[string]any {
+	return map[string]any{
+		"gap":               0.0,   // mean gap (target − score) of the addressed indicators that have one, weighted
+		"max_gap":           0.0,   // the largest of those gaps
+		"weight":            0.0,   // total weight of the addressed indicators with a gap
+		"indicators":        0,     // how many addressed indicators have a gap
+		"competence_weight": 0.0,   // mean competence weight of those indicators
+		"aligned":           false, // the measure serves a SNIA programme the region declared a priority
+		"alignment_bonus":   0.0,   // policy.alignment_bonus
+		"horizon":           "",    // short, medium or long
+		"horizon_weight":    0.0,   // policy.horizon_weights[horizon]
+		"cost":              "",    // low, medium or high
+	}
+}
+
+// PriorityFactorNames lists the priority formula's inputs in display order.
+var PriorityFactorNames = []string{"gap", "max_gap", "weight", "indicators", "competence_weight", "aligned", "alignment_bonus", "horizon", "horizon_weight", "cost"}
+
+func (l *loader) rules(comp *compiler, files []string) *Rules {
+	r := &Rules{}
+	measureAt := map[string]ydoc.Pos{}
+	pilotAt := map[string]ydoc.Pos{}
+	var policyAt ydoc.Pos
+	for _, name := range files {
+		root, err := ydoc.Parse(name, l.files[name])
+		if err != nil {
+			l.addErr(err)
+			continue
+		}
+		if root.Kind == ydoc.Null {
+			continue
+		}
+		var rf rawRulesFile
+		ydoc.Decode(root, &rf, &l.errs)
+		if rf.Policy != nil {
+			if r.Policy != nil {
+				l.errs.Add(rf.Policy.At, "a second policy (the first is at %s)", policyAt)
+			} else {
+				policyAt = rf.Policy.At
+				r.Policy = l.policy(comp, rf.Policy)
+			}
+		}
+		for i := range rf.Measures {
+			m := l.measure(comp, &rf.Measures[i])
+			if m == nil {
+				continue
+			}
+			if prev, dup := measureAt[m.ID]; dup {
+				l.errs.Add(rf.Measures[i].ID.Pos, "duplicate measure id %q (first at %s)", m.ID, prev)
+				continue
+			}
+			measureAt[m.ID] = m.Pos
+			r.Measures = append(r.Measures, m)
+		}
+		for i := range rf.Pilots {
+			p := l.pilot(&rf.Pilots[i])
+			if p == nil {
+				continue
+			}
+			if prev, dup := pilotAt[p.ID]; dup {
+				l.errs.Add(rf.Pilots[i].ID.Pos, "duplicate pilot id %q (first at %s)", p.ID, prev)
+				continue
+			}
+			pilotAt[p.ID] = p.Pos
+			r.Pilots = append(r.Pilots, p)
+		}
+	}
+	if r.Policy == nil {
+		l.errs.Add(ydoc.Pos{File: "rules/"}, "no policy: one rules file must have a \"policy\" (bands, targets, priority formula)")
+	}
+	for _, p := range r.Pilots {
+		for _, mid := range p.Measures {
+			if _, ok := measureAt[mid]; !ok {
+				l.errs.Add(p.Pos, "pilot %s: unknown measure %q", p.ID, mid)
+			}
+		}
+	}
+	return r
+}
+
+func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
+	p := &Policy{Target: 100, LowConfidenceBelow: 0.8, SectionTargets: map[string]float64{},
+		CompetenceWeights: map[string]float64{}, HorizonWeights: map[string]float64{}}
+	num := func(n ydoc.Num, name string, lo, hi float64, dst *float64) {
+		if !n.Set {
+			return
+		}
+		if n.Null || n.V < lo || n.V > hi {
+			l.errs.Add(n.Pos, "policy: %s must be a number from %v to %v", name, lo, hi)
+			return
+		}
+		*dst = n.V
+	}
+	num(rp.Target, "target", 0, 100, &p.Target)
+	num(rp.LowConfidenceBelow, "low_confidence_below", 0, 1, &p.LowConfidenceBelow)
+	num(rp.AlignmentBonus, "alignment_bonus", 0, 10, &p.AlignmentBonus)
+	for _, id := range sortedKeys(rp.SectionTargets) {
+		v := rp.SectionTargets[id]
+		if s := l.q.sectionByID[id]; s == nil || !s.Scored {
+			l.errs.Add(v.Pos, "policy: section_targets: %q is not a scored section", id)
+			continue
+		}
+		var t float64
+		num(v, "section_targets."+id, 0, 100, &t)
+		p.SectionTargets[id] = t
+	}
+	for _, k := range sortedKeys(rp.CompetenceWeights) {
+		v := rp.CompetenceWeights[k]
+		if Competences[k] == nil {
+			l.errs.Add(v.Pos, "policy: competence_weights: unknown competence %q (own, shared, transferred, convention)", k)
+			continue
+		}
+		var w float64
+		num(v, "competence_weights."+k, 0, 10, &w)
+		p.CompetenceWeights[k] = w
+	}
+	for _, c := range sortedKeys(Competences) {
+		if _, ok := rp.CompetenceWeights[c]; !ok {
+			l.errs.Add(rp.At, "policy: competence_weights: missing %q", c)
+		}
+	}
+	for _, k := range sortedKeys(rp.HorizonWeights) {
+		v := rp.HorizonWeights[k]
+		if !contains(Horizons, k) {
+			l.errs.Add(v.Pos, "policy: horizon_weights: unknown horizon %q (short, medium, long)", k)
+			continue
+		}
+		var w float64
+		num(v, "horizon_weights."+k, 0, 10, &w)
+		p.HorizonWeights[k] = w
+	}
+	for _, h := range Horizons {
+		if _, ok := rp.HorizonWeights[h]; !ok {
+			l.errs.Add(rp.At, "policy: horizon_weights: missing %q", h)
+		}
+	}
+	if pq := rp.PrioritiesQuestion; pq.V != "" {
+		qu := l.q.byID[pq.V]
+		switch {
+		case qu == nil:
+			l.errs.Add(pq.Pos, "policy: priorities_question: unknown question %q", pq.V)
+		case qu.Type != Multiple:
+			l.errs.Add(pq.Pos, "policy: priorities_question: %q must be a multiple choice question with SNIA programme codes", pq.V)
+		default:
+			for _, c := range qu.Choices {
+				if SNIAProgrammes[c.Value] == nil && c.Missing == NotMissing && c.Score == nil {
+					// Extra choices (such as "other") are allowed; only codes count.
+					continue
+				}
+			}
+			p.PrioritiesQuestion = pq.V
+		}
+	}
+	// Bands: whole numbers covering 0–100 without gap or overlap.
+	for _, rb := range rp.Bands {
+		b := Band{ID: rb.ID.V, Min: rb.Min.V, Max: rb.Max.V, Color: rb.Color.V}
+		if b.ID == "" {
+			l.errs.Add(rb.At, "policy: a band needs an id")
+		}
+		if !rb.Min.Set || !rb.Max.Set || rb.Min.Null || rb.Max.Null {
+			l.errs.Add(rb.At, "policy: band %s needs min and max", b.ID)
+		} else if b.Min > b.Max || b.Min < 0 || b.Max > 100 {
+			l.errs.Add(rb.At, "policy: band %s: min %v and max %v must satisfy 0 ≤ min ≤ max ≤ 100", b.ID, b.Min, b.Max)
+		}
+		b.Label = l.text(rb.Label, rb.At, "label", true)
+		p.Bands = append(p.Bands, b)
+	}
+	if len(rp.Bands) == 0 {
+		l.errs.Add(rp.At, "policy: no bands (score ranges with labels)")
+	} else {
+		sorted := append([]Band(nil), p.Bands...)
+		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Min < sorted[j].Min })
+		next := 0.0
+		for _, b := range sorted {
+			if b.Min != next {
+				l.errs.Add(rp.Bands[0].At, "policy: bands must cover 0–100 without gap or overlap: band %s starts at %v, expected %v", b.ID, b.Min, next)
+				break
+			}
+			next = b.Max + 1
+		}
+		if next != 101 && len(l.errs) == 0 {
+			l.errs.Add(rp.Bands[0].At, "policy: bands must reach 100 (the last one ends at %v)", next-1)
+		}
+		p.Bands = sorted
+	}
+	if rp.Priority.V == "" {
+		l.errs.Add(rp.At, "policy: missing \"priority\" (the priority formula)")
+	} else {
+		p.Priority = comp.compile(rp.Priority, "policy: priority", comp.env(envPriority), "number")
+	}
+	return p
+}
+
+func sortedKeys[T any](m map[string]T) []string {
+	out := known(m)
+	sort.Strings(out)
+	return out
+}
+
+func (l *loader) measure(comp *compiler, rm *rawMeasure) *Measure {
+	if rm.ID.V == "" {
+		l.errs.Add(rm.At, "a measure needs an \"id\"")
+		return nil
+	}
+	if !idPattern.MatchString(rm.ID.V) {
+		l.errs.Add(rm.ID.Pos, "measure id %q: use lower-case snake_case", rm.ID.V)
+	}
+	m := &Measure{ID: rm.ID.V, Horizon: rm.Horizon.V, Cost: rm.Cost.V, Pos: rm.At}
+	who := "measure " + m.ID
+	m.Title = l.text(rm.Title, rm.At, "title", true)
+	m.Description = l.text(rm.Description, rm.At, "description", true)
+	m.Lead = l.text(rm.Lead, rm.At, "lead", true)
+	for _, p := range rm.Partners {
+		m.Partners = append(m.Partners, l.text(p, p.Pos, "partner", true))
+	}
+	m.KPI = l.text(rm.KPI, rm.At, "kpi", true)
+	m.KPIUnit = l.text(rm.KPIUnit, rm.At, "kpi_unit", false)
+	m.Objective = l.text(rm.Objective, rm.At, "objective", false)
+	for _, a := range rm.Activities {
+		m.Activities = append(m.Activities, l.text(a, a.Pos, "activity", true))
+	}
+	for _, r := range rm.Risks {
+		m.Risks = append(m.Risks, l.text(r, r.Pos, "risk", true))
+	}
+	m.SNIA = l.sniaList(rm.SNIA, who)
+	m.SDG = l.sdgList(rm.SDG, who)
+	m.GCM = l.gcmList(rm.GCM, who)
+	if len(rm.SNIA) == 0 {
+		l.errs.Add(rm.At, "%s: missing \"snia\" (the SNIA programmes it serves)", who)
+	}
+	if !contains(Horizons, m.Horizon) {
+		l.errs.Add(posOr(rm.Horizon.Pos, rm.At), "%s: horizon must be short, medium or long, got %q", who, m.Horizon)
+	}
+	if !contains(CostClasses, m.Cost) {
+		l.errs.Add(posOr(rm.Cost.Pos, rm.At), "%s: cost must be low, medium or high, got %q", who, m.Cost)
+	}
+	if len(rm.Indicators) == 0 {
+		l.errs.Add(rm.At, "%s: missing \"indicators\" (the questions it addresses)", who)
+	}
+	for _, ind := range rm.Indicators {
+		qu := l.q.byID[ind.V]
+		switch {
+		case qu == nil:
+			msg := fmt.Sprintf("%s: unknown indicator %q", who, ind.V)
+			if s := ydoc.Closest(ind.V, known(l.q.byID)); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			l.errs.Add(ind.Pos, "%s", msg)
+		case !qu.Scored:
+			l.errs.Add(ind.Pos, "%s: %q is not a scored question", who, ind.V)
+		default:
+			m.Indicators = append(m.Indicators, ind.V)
+		}
+	}
+	if rm.When.V == "" {
+		l.errs.Add(rm.At, "%s: missing \"when\" (its trigger)", who)
+	} else {
+		m.When = comp.compile(rm.When, who+": when", comp.env(envRule), "bool")
+	}
+	return m
+}
+
+func posOr(p, fallback ydoc.Pos) ydoc.Pos {
+	if p.Line == 0 {
+		return fallback
+	}
+	return p
+}
+
+func (l *loader) pilot(rp *rawPilot) *Pilot {
+	if rp.ID.V == "" {
+		l.errs.Add(rp.At, "a pilot needs an \"id\"")
+		return nil
+	}
+	if !idPattern.MatchString(rp.ID.V) {
+		l.errs.Add(rp.ID.Pos, "pilot id %q: use lower-case snake_case", rp.ID.V)
+	}
+	p := &Pilot{ID: rp.ID.V, Pos: rp.At}
+	texts := func(list []*ydoc.Node, field string) []Text {
+		var out []Text
+		for _, n := range list {
+			out = append(out, l.text(n, n.Pos, field, true))
+		}
+		return out
+	}
+	p.Title = l.text(rp.Title, rp.At, "title", true)
+	p.Summary = l.text(rp.Summary, rp.At, "summary", true)
+	p.Sustainability = l.text(rp.Sustainability, rp.At, "sustainability", false)
+	p.TargetGroups = texts(rp.TargetGroups, "target group")
+	p.SpecificObjectives = texts(rp.SpecificObjectives, "specific objective")
+	p.Activities = texts(rp.Activities, "activity")
+	p.Results = texts(rp.Results, "result")
+	p.BudgetLines = texts(rp.BudgetLines, "budget line")
+	p.Assumptions = texts(rp.Assumptions, "assumption")
+	for _, r := range rp.Risks {
+		p.Risks = append(p.Risks, Risk{Risk: l.text(r.Risk, r.At, "risk", true), Mitigation: l.text(r.Mitigation, r.At, "mitigation", true)})
+	}
+	for _, ind := range rp.Indicators {
+		p.Indicators = append(p.Indicators, LogframeIndicator{Label: l.text(ind.Label, ind.At, "label", true), Source: l.text(ind.Source, ind.At, "source", true)})
+	}
+	for _, m := range rp.Measures {
+		p.Measures = append(p.Measures, m.V)
+	}
+	if len(p.Measures) == 0 {
+		l.errs.Add(rp.At, "pilot %s: missing \"measures\" (its measure family)", p.ID)
+	}
+	for _, r := range rp.BestFit {
+		if RegionByCode(r.V) == nil {
+			l.errs.Add(r.Pos, "pilot %s: unknown region %q", p.ID, r.V)
+			continue
+		}
+		p.BestFit = append(p.BestFit, r.V)
+	}
+	if rp.DurationMonths.Set {
+		if rp.DurationMonths.Null || rp.DurationMonths.V < 1 || rp.DurationMonths.V > 120 {
+			l.errs.Add(rp.DurationMonths.Pos, "pilot %s: duration_months must be from 1 to 120", p.ID)
+		} else {
+			p.DurationMonths = int(rp.DurationMonths.V)
+		}
+	}
+	return p
+}

@@ -1,0 +1,321 @@
+package ydoc
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Decode fills v (a pointer) from n, following `yaml:"name"` struct tags.
+// Every problem is added to errs; decoding goes on after a problem so that one
+// pass reports them all. Special field types:
+//   - Pos with tag `yaml:"-"`: receives the position of the enclosing mapping;
+//   - *Node: receives the raw node, for values with more than one shape;
+//   - Str, Num: a string or number with its position.
+//
+// Unknown keys are reported with a suggestion when a known key is close.
+func Decode(n *Node, v any, errs *Errors) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic("ydoc.Decode needs a non-nil pointer")
+	}
+	decode(n, rv.Elem(), errs)
+}
+
+// Str is a string that remembers where it was written.
+type Str struct {
+	V   string
+	Pos Pos
+	// Node is the scalar it came from (for expression positions).
+	Node *Node
+}
+
+// Num is an optional, nullable number that remembers where it was written.
+type Num struct {
+	Set  bool // the key was present
+	Null bool // the value was null (~ or null)
+	V    float64
+	Pos  Pos
+}
+
+var (
+	posType  = reflect.TypeOf(Pos{})
+	nodeType = reflect.TypeOf(&Node{})
+	strType  = reflect.TypeOf(Str{})
+	numType  = reflect.TypeOf(Num{})
+)
+
+func decode(n *Node, rv reflect.Value, errs *Errors) {
+	t := rv.Type()
+	switch t {
+	case nodeType:
+		rv.Set(reflect.ValueOf(n))
+		return
+	case strType:
+		if n.Kind == Null {
+			rv.Set(reflect.ValueOf(Str{Pos: n.Pos, Node: n}))
+			return
+		}
+		if n.Kind != Scalar {
+			errs.Add(n.Pos, "expected text, got %s", n.Kind)
+			return
+		}
+		rv.Set(reflect.ValueOf(Str{V: n.Value, Pos: n.Pos, Node: n}))
+		return
+	case numType:
+		num := Num{Set: true, Pos: n.Pos}
+		switch {
+		case n.Kind == Null:
+			num.Null = true
+		case n.Kind == Scalar && (n.Tag == "int" || n.Tag == "float"):
+			f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+				errs.Add(n.Pos, "expected a finite number, got %q", n.Value)
+				return
+			}
+			num.V = f
+		default:
+			errs.Add(n.Pos, "expected a number or null, got %s", describe(n))
+			return
+		}
+		rv.Set(reflect.ValueOf(num))
+		return
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if n.Kind == Null {
+			return
+		}
+		p := reflect.New(t.Elem())
+		decode(n, p.Elem(), errs)
+		rv.Set(p)
+	case reflect.String:
+		if n.Kind == Null {
+			return
+		}
+		if n.Kind != Scalar {
+			errs.Add(n.Pos, "expected text, got %s", n.Kind)
+			return
+		}
+		rv.SetString(n.Value)
+	case reflect.Bool:
+		if n.Kind == Null {
+			return
+		}
+		if n.Kind != Scalar || n.Tag != "bool" {
+			errs.Add(n.Pos, "expected true or false, got %s", describe(n))
+			return
+		}
+		rv.SetBool(n.Value == "true")
+	case reflect.Int, reflect.Int64:
+		if n.Kind == Null {
+			return
+		}
+		if n.Kind != Scalar || n.Tag != "int" {
+			errs.Add(n.Pos, "expected a whole number, got %s", describe(n))
+			return
+		}
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		if err != nil {
+			errs.Add(n.Pos, "expected a whole number, got %q", n.Value)
+			return
+		}
+		rv.SetInt(i)
+	case reflect.Float64:
+		if n.Kind == Null {
+			return
+		}
+		if n.Kind != Scalar || (n.Tag != "int" && n.Tag != "float") {
+			errs.Add(n.Pos, "expected a number, got %s", describe(n))
+			return
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			errs.Add(n.Pos, "expected a finite number, got %q", n.Value)
+			return
+		}
+		rv.SetFloat(f)
+	case reflect.Slice:
+		if n.Kind == Null {
+			return
+		}
+		if n.Kind == Scalar && t.Elem().Kind() != reflect.Struct {
+			// A single value where a list is expected: accept it as a
+			// one-element list (`sdg: 10.7` reads as `sdg: [10.7]`).
+			s := reflect.MakeSlice(t, 1, 1)
+			decode(n, s.Index(0), errs)
+			rv.Set(s)
+			return
+		}
+		if n.Kind != Seq {
+			errs.Add(n.Pos, "expected a list, got %s", n.Kind)
+			return
+		}
+		s := reflect.MakeSlice(t, len(n.Items), len(n.Items))
+		for i, it := range n.Items {
+			decode(it, s.Index(i), errs)
+		}
+		rv.Set(s)
+	case reflect.Map:
+		if n.Kind == Null {
+			return
+		}
+		if n.Kind != Map {
+			errs.Add(n.Pos, "expected a mapping (key: value), got %s", n.Kind)
+			return
+		}
+		if t.Key().Kind() != reflect.String {
+			panic("ydoc: map keys must be strings")
+		}
+		m := reflect.MakeMapWithSize(t, len(n.Keys))
+		for i, k := range n.Keys {
+			ev := reflect.New(t.Elem()).Elem()
+			decode(n.Vals[i], ev, errs)
+			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(t.Key()), ev)
+		}
+		rv.Set(m)
+	case reflect.Struct:
+		decodeStruct(n, rv, errs)
+	case reflect.Interface:
+		rv.Set(reflect.ValueOf(Plain(n)))
+	default:
+		panic("ydoc: unsupported field type " + t.String())
+	}
+}
+
+func decodeStruct(n *Node, rv reflect.Value, errs *Errors) {
+	t := rv.Type()
+	if n.Kind == Null {
+		setPos(rv, n.Pos)
+		return
+	}
+	if n.Kind != Map {
+		errs.Add(n.Pos, "expected a mapping (key: value), got %s", describe(n))
+		return
+	}
+	setPos(rv, n.Pos)
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" || !f.IsExported() {
+			continue
+		}
+		fields[tag] = i
+		names = append(names, tag)
+	}
+	for i, k := range n.Keys {
+		fi, ok := fields[k.Value]
+		if !ok {
+			msg := fmt.Sprintf("unknown key %q", k.Value)
+			if s := closest(k.Value, names); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			errs.Add(k.Pos, "%s", msg)
+			continue
+		}
+		decode(n.Vals[i], rv.Field(fi), errs)
+	}
+}
+
+func setPos(rv reflect.Value, p Pos) {
+	t := rv.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type == posType && f.Tag.Get("yaml") == "-" {
+			rv.Field(i).Set(reflect.ValueOf(p))
+		}
+	}
+}
+
+func describe(n *Node) string {
+	if n.Kind != Scalar {
+		return n.Kind.String()
+	}
+	switch n.Tag {
+	case "str":
+		return fmt.Sprintf("the text %q", n.Value)
+	default:
+		return fmt.Sprintf("%s %s", n.Tag, n.Value)
+	}
+}
+
+// Describe says in words what a node holds, for error messages.
+func Describe(n *Node) string { return describe(n) }
+
+// Plain converts a node to plain Go values: map[string]any, []any, string,
+// int64, float64, bool or nil.
+func Plain(n *Node) any {
+	switch n.Kind {
+	case Null:
+		return nil
+	case Scalar:
+		switch n.Tag {
+		case "int":
+			if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
+				return i
+			}
+			f, _ := strconv.ParseFloat(n.Value, 64)
+			return f
+		case "float":
+			f, _ := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+			return f
+		case "bool":
+			return n.Value == "true"
+		}
+		return n.Value
+	case Seq:
+		out := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			out[i] = Plain(it)
+		}
+		return out
+	default:
+		out := make(map[string]any, len(n.Keys))
+		for i, k := range n.Keys {
+			out[k.Value] = Plain(n.Vals[i])
+		}
+		return out
+	}
+}
+
+// closest returns the candidate nearest to s when it is close enough to be a typo.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	sorted := append([]string(nil), candidates...)
+	sort.Strings(sorted)
+	for _, c := range sorted {
+		if d := levenshtein(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// Closest is exported for other validators: the candidate nearest to s, or "".
+func Closest(s string, candidates []string) string { return closest(s, candidates) }
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,290 @@
+// Package ydoc turns YAML (and therefore JSON) documents into a small tree that
+// remembers where every value came from, and decodes that tree into Go structs
+// while collecting every problem it finds, each with its file:line:column.
+//
+// It exists because content and answer files are written by people: one run of
+// `indimaj validate` must report all their mistakes at once, precisely located,
+// instead of the first one only.
+package ydoc
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+)
+
+// Kind is the shape of a Node.
+type Kind int
+
+// The shapes a Node can have.
+const (
+	Null Kind = iota
+	Scalar
+	Map
+	Seq
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Null:
+		return "null"
+	case Scalar:
+		return "a scalar"
+	case Map:
+		return "a mapping"
+	default:
+		return "a list"
+	}
+}
+
+// Pos is a place in a file. Line and Col are 1-based.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Node is one value of a document with its position.
+type Node struct {
+	Kind Kind
+	Pos  Pos
+	// Tag is the YAML type of a scalar: "str", "int", "float", "bool".
+	Tag string
+	// Value is a scalar's text (for strings, the decoded string).
+	Value string
+	// Style tells how a string scalar was written: "plain", "single", "double",
+	// "literal" (|) or "folded" (>). Expression positions depend on it.
+	Style string
+	// Keys and Vals hold a mapping's entries in document order.
+	Keys []*Node
+	Vals []*Node
+	// Items holds a list's entries.
+	Items []*Node
+}
+
+// Get returns the value of key k in a mapping, or nil.
+func (n *Node) Get(k string) *Node {
+	if n == nil || n.Kind != Map {
+		return nil
+	}
+	for i, key := range n.Keys {
+		if key.Value == k {
+			return n.Vals[i]
+		}
+	}
+	return nil
+}
+
+// Error is one problem, located in a file.
+type Error struct {
+	Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Errors is a list of problems; it sorts by file, line and column.
+type Errors []*Error
+
+// Add records a problem at p.
+func (es *Errors) Add(p Pos, format string, args ...any) {
+	*es = append(*es, &Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Err returns nil when there is no problem, else the sorted list itself.
+func (es Errors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	es.Sort()
+	return es
+}
+
+// Sort orders the problems by file, line, column and message, and drops exact repeats.
+func (es *Errors) Sort() {
+	s := *es
+	sort.SliceStable(s, func(i, j int) bool {
+		a, b := s[i], s[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Msg < b.Msg
+	})
+	out := s[:0]
+	for i, e := range s {
+		if i > 0 && e.Error() == s[i-1].Error() {
+			continue
+		}
+		out = append(out, e)
+	}
+	*es = out
+}
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Parse reads one YAML or JSON document. An empty document gives a Null node.
+// Syntax errors come back as *Error with the position of the fault.
+func Parse(file string, data []byte) (n *Node, err error) {
+	defer func() {
+		// The YAML parser is third-party code fed with user files: never let it
+		// take the process down.
+		if r := recover(); r != nil {
+			n, err = nil, &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: fmt.Sprintf("cannot parse: %v", r)}
+		}
+	}()
+	f, perr := parser.ParseBytes(data, 0)
+	if perr != nil {
+		return nil, syntaxError(file, perr)
+	}
+	if len(f.Docs) == 0 || f.Docs[0] == nil || f.Docs[0].Body == nil {
+		return &Node{Kind: Null, Pos: Pos{File: file, Line: 1, Col: 1}}, nil
+	}
+	if len(f.Docs) > 1 {
+		return nil, &Error{Pos: posOf(file, f.Docs[1].GetToken()), Msg: "only one YAML document per file is allowed (found a second \"---\")"}
+	}
+	var errs Errors
+	root := convert(file, f.Docs[0].Body, &errs)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs[0]
+	}
+	return root, nil
+}
+
+func syntaxError(file string, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		return &Error{Pos: posOf(file, ye.GetToken()), Msg: ye.GetMessage()}
+	}
+	return &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: err.Error()}
+}
+
+func posOf(file string, tk *token.Token) Pos {
+	if tk == nil || tk.Position == nil {
+		return Pos{File: file}
+	}
+	return Pos{File: file, Line: tk.Position.Line, Col: tk.Position.Column}
+}
+
+func convert(file string, an ast.Node, errs *Errors) *Node {
+	tk := an.GetToken()
+	p := posOf(file, tk)
+	switch v := an.(type) {
+	case *ast.NullNode:
+		return &Node{Kind: Null, Pos: p}
+	case *ast.StringNode:
+		style := "plain"
+		if tk != nil {
+			switch tk.Type {
+			case token.SingleQuoteType:
+				style = "single"
+			case token.DoubleQuoteType:
+				style = "double"
+			}
+		}
+		return &Node{Kind: Scalar, Pos: p, Tag: "str", Value: v.Value, Style: style}
+	case *ast.LiteralNode:
+		style := "literal"
+		if v.Start != nil && v.Start.Type == token.FoldedType {
+			style = "folded"
+		}
+		val := ""
+		if v.Value != nil {
+			val = v.Value.Value
+		}
+		return &Node{Kind: Scalar, Pos: posOf(file, v.Start), Tag: "str", Value: val, Style: style}
+	case *ast.IntegerNode:
+		return &Node{Kind: Scalar, Pos: p, Tag: "int", Value: tk.Value, Style: "plain"}
+	case *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
+		return &Node{Kind: Scalar, Pos: p, Tag: "float", Value: tk.Value, Style: "plain"}
+	case *ast.BoolNode:
+		return &Node{Kind: Scalar, Pos: p, Tag: "bool", Value: fmt.Sprint(v.Value), Style: "plain"}
+	case *ast.MappingValueNode:
+		m := &ast.MappingNode{BaseNode: &ast.BaseNode{}, Values: []*ast.MappingValueNode{v}}
+		n := convert(file, m, errs)
+		n.Pos = posOf(file, v.Key.GetToken())
+		return n
+	case *ast.MappingNode:
+		n := &Node{Kind: Map, Pos: p}
+		if len(v.Values) > 0 {
+			n.Pos = posOf(file, v.Values[0].Key.GetToken())
+		}
+		seen := map[string]Pos{}
+		for _, mv := range v.Values {
+			if mv.Key == nil {
+				continue
+			}
+			if _, ok := mv.Key.(*ast.MergeKeyNode); ok {
+				errs.Add(posOf(file, mv.Key.GetToken()), "merge keys (<<) are not supported")
+				continue
+			}
+			key := convert(file, mv.Key, errs)
+			if key.Kind != Scalar {
+				errs.Add(key.Pos, "a key must be a plain word, not %s", key.Kind)
+				continue
+			}
+			if prev, dup := seen[key.Value]; dup {
+				errs.Add(key.Pos, "key %q appears twice (first at line %d)", key.Value, prev.Line)
+				continue
+			}
+			seen[key.Value] = key.Pos
+			var val *Node
+			if mv.Value == nil {
+				val = &Node{Kind: Null, Pos: key.Pos}
+			} else {
+				val = convert(file, mv.Value, errs)
+			}
+			n.Keys = append(n.Keys, key)
+			n.Vals = append(n.Vals, val)
+		}
+		return n
+	case *ast.SequenceNode:
+		n := &Node{Kind: Seq, Pos: p}
+		for _, it := range v.Values {
+			if it == nil {
+				n.Items = append(n.Items, &Node{Kind: Null, Pos: p})
+				continue
+			}
+			n.Items = append(n.Items, convert(file, it, errs))
+		}
+		return n
+	case *ast.TagNode:
+		if v.Value == nil {
+			return &Node{Kind: Null, Pos: p}
+		}
+		return convert(file, v.Value, errs)
+	case *ast.AnchorNode, *ast.AliasNode:
+		errs.Add(p, "anchors and aliases (& and *) are not supported: write the value out, or use a named choice set")
+		return &Node{Kind: Null, Pos: p}
+	case *ast.CommentGroupNode, *ast.CommentNode:
+		return &Node{Kind: Null, Pos: p}
+	default:
+		errs.Add(p, "unsupported YAML construct (%s)", an.Type())
+		return &Node{Kind: Null, Pos: p}
+	}
+}

@@ -1,0 +1,272 @@
+// Package app joins the engine, the content and the store for the front ends
+// (the CLI, the interview, the reports): it loads content, opens the
+// database, and rebuilds an assessment's engine state from stored answers.
+package app
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/engine/ydoc"
+	"github.com/indimaj/indimaj/questionnaires"
+	"github.com/indimaj/indimaj/rules"
+	"github.com/indimaj/indimaj/store"
+	"github.com/oklog/ulid/v2"
+)
+
+// InputError is a mistake in what the user gave (flags, files, ids): exit code 2.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Inputf returns an InputError.
+func Inputf(format string, args ...any) error {
+	return &InputError{Err: fmt.Errorf(format, args...)}
+}
+
+// IsInput reports whether err is a user input mistake.
+func IsInput(err error) bool {
+	var ie *InputError
+	var ye ydoc.Errors
+	var e1 *ydoc.Error
+	return errors.As(err, &ie) || errors.As(err, &ye) || errors.As(err, &e1) || errors.Is(err, store.ErrNotFound)
+}
+
+// EmbeddedFiles returns the content built into the binary.
+func EmbeddedFiles() (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for dir, fsys := range map[string]fs.FS{"questionnaires": questionnaires.FS, "rules": rules.FS} {
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			files[path.Join(dir, p)] = data
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// DirFiles reads DIR/questionnaires and DIR/rules (YAML files only).
+func DirFiles(dir string) (map[string][]byte, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, Inputf("content folder %s: %v", dir, errors.Unwrap(err))
+	}
+	if !fi.IsDir() {
+		return nil, Inputf("%s is not a folder: give a content folder that holds questionnaires/ and rules/", dir)
+	}
+	files := map[string][]byte{}
+	for _, sub := range []string{"questionnaires", "rules"} {
+		root := filepath.Join(dir, sub)
+		if _, err := os.Stat(root); err != nil {
+			if sub == "questionnaires" {
+				return nil, Inputf("%s has no questionnaires/ folder", dir)
+			}
+			continue
+		}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			ext := strings.ToLower(filepath.Ext(p))
+			if d.IsDir() || (ext != ".yaml" && ext != ".yml") {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			files[filepath.ToSlash(rel)] = data
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", root, err)
+		}
+	}
+	return files, nil
+}
+
+// LoadContent loads the content of dir, or the embedded content when dir is
+// empty. Error positions name the real files.
+func LoadContent(dir string) (*engine.Content, error) {
+	var files map[string][]byte
+	var err error
+	if dir == "" {
+		files, err = EmbeddedFiles()
+	} else {
+		files, err = DirFiles(dir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	c, err := engine.LoadFiles(files)
+	if err != nil {
+		return nil, prefixErrors(err, dir)
+	}
+	return c, nil
+}
+
+func prefixErrors(err error, dir string) error {
+	var es ydoc.Errors
+	if dir == "" || !errors.As(err, &es) {
+		return err
+	}
+	for _, e := range es {
+		if e.File != "" {
+			e.File = filepath.Join(dir, filepath.FromSlash(e.File))
+		}
+	}
+	return es
+}
+
+// NewID returns a new globally unique, time-ordered assessment id (a ULID).
+func NewID() string {
+	return ulid.MustNew(ulid.Timestamp(time.Now()), rand.Reader).String()
+}
+
+// Env is what a command works with: the current content and the database.
+type Env struct {
+	Content *engine.Content
+	Store   *store.Store
+	// Warn receives notes for the user (stderr).
+	Warn func(format string, args ...any)
+}
+
+// Loaded is an assessment with its content and evaluated state.
+type Loaded struct {
+	A       *store.Assessment
+	Answers []store.Answer
+	Content *engine.Content
+	State   *engine.State
+	// Working holds the answer that counts for each question.
+	Working map[string]store.Answer
+}
+
+// ContentFor returns the content an assessment was started with: the current
+// content when its hash matches, else the snapshot stored with it.
+func (e *Env) ContentFor(a *store.Assessment) (*engine.Content, error) {
+	if e.Content != nil && e.Content.Hash == a.ContentHash {
+		return e.Content, nil
+	}
+	files, err := e.Store.Content(a.ContentHash)
+	if err != nil {
+		return nil, err
+	}
+	if files == nil {
+		return nil, fmt.Errorf("assessment %s was started with %s %s (%s), which is neither the current content nor stored in the database; run with --content pointing to that version",
+			a.ID, a.Questionnaire, a.Version, shortHash(a.ContentHash))
+	}
+	c, err := engine.LoadFiles(files)
+	if err != nil {
+		return nil, fmt.Errorf("the content stored with assessment %s no longer loads: %w", a.ID, err)
+	}
+	if e.Warn != nil && e.Content != nil {
+		e.Warn("note: assessment %s is evaluated with the content it was started with (%s %s), not the current content (%s %s)",
+			a.ID, c.Q.ID, c.Q.Version, e.Content.Q.ID, e.Content.Q.Version)
+	}
+	return c, nil
+}
+
+func shortHash(h string) string {
+	h = strings.TrimPrefix(h, "sha256:")
+	if len(h) > 12 {
+		h = h[:12]
+	}
+	return h
+}
+
+// Open resolves id (or a unique prefix), reads the assessment and rebuilds its state.
+func (e *Env) Open(id string) (*Loaded, error) {
+	full, err := e.Store.Resolve(id)
+	if err != nil {
+		return nil, err
+	}
+	a, answers, err := e.Store.Get(full)
+	if err != nil {
+		return nil, err
+	}
+	c, err := e.ContentFor(a)
+	if err != nil {
+		return nil, err
+	}
+	l := &Loaded{A: a, Answers: answers, Content: c}
+	l.Rebuild()
+	return l, nil
+}
+
+// Rebuild recomputes the working answers and the engine state from l.Answers.
+func (l *Loaded) Rebuild() {
+	l.Working = WorkingAnswers(l.Answers)
+	l.State = engine.NewState(l.Content.Q)
+	values := map[string]any{}
+	for qid, an := range l.Working {
+		qu := l.Content.Q.Question(qid)
+		if qu == nil {
+			continue
+		}
+		v, err := engine.ParseValue(qu, an.Value)
+		if err != nil {
+			continue
+		}
+		values[qid] = v
+	}
+	l.State.Load(values)
+}
+
+// WorkingAnswers picks, for each question, the answer that counts. With one
+// respondent it is theirs; with several, the most recent one.
+func WorkingAnswers(answers []store.Answer) map[string]store.Answer {
+	out := map[string]store.Answer{}
+	for _, an := range answers {
+		prev, ok := out[an.Question]
+		if !ok || an.At.After(prev.At) || (an.At.Equal(prev.At) && an.Respondent > prev.Respondent) {
+			out[an.Question] = an
+		}
+	}
+	return out
+}
+
+// SortedAnswerIDs returns the question ids of m in questionnaire order.
+func SortedAnswerIDs(q *engine.Questionnaire, m map[string]store.Answer) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		qi, qj := q.Question(ids[i]), q.Question(ids[j])
+		switch {
+		case qi != nil && qj != nil:
+			return qi.Index < qj.Index
+		case qi != nil:
+			return true
+		case qj != nil:
+			return false
+		}
+		return ids[i] < ids[j]
+	})
+	return ids
+}
+
+// DefaultRound is the round label of a first assessment: the year and "baseline".
+func DefaultRound() string {
+	return fmt.Sprintf("%d-baseline", time.Now().Year())
+}

@@ -1,0 +1,290 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/engine/ydoc"
+	"github.com/indimaj/indimaj/store"
+	"github.com/oklog/ulid/v2"
+)
+
+// BundleFormat names the bundle layout; a reader refuses formats it does not know.
+const BundleFormat = "indimaj-bundle/1"
+
+// Statuses an assessment can have.
+var Statuses = []string{"draft", "in_review", "validated"}
+
+type bundleJSON struct {
+	Format        string            `json:"format"`
+	Exported      time.Time         `json:"exported"`
+	Questionnaire bundleQnr         `json:"questionnaire"`
+	Assessment    *store.Assessment `json:"assessment"`
+	Answers       []store.Answer    `json:"answers"`
+	Content       map[string]string `json:"content"`
+}
+
+type bundleQnr struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Hash    string `json:"hash"`
+}
+
+// Bundle is a parsed, fully checked bundle.
+type Bundle struct {
+	Assessment store.Assessment
+	Answers    []store.Answer
+	Content    map[string][]byte
+}
+
+// MarshalBundle writes an assessment, all its answers and its content as JSON.
+func MarshalBundle(l *Loaded) ([]byte, error) {
+	b := bundleJSON{
+		Format:        BundleFormat,
+		Exported:      time.Now().UTC(),
+		Questionnaire: bundleQnr{ID: l.Content.Q.ID, Version: l.Content.Q.Version, Hash: l.Content.Hash},
+		Assessment:    l.A,
+		Answers:       append([]store.Answer{}, l.Answers...),
+		Content:       map[string]string{},
+	}
+	sort.SliceStable(b.Answers, func(i, j int) bool {
+		if b.Answers[i].Respondent != b.Answers[j].Respondent {
+			return b.Answers[i].Respondent < b.Answers[j].Respondent
+		}
+		return b.Answers[i].Question < b.Answers[j].Question
+	})
+	for name, data := range l.Content.Files {
+		b.Content[name] = string(data)
+	}
+	data, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
+
+type rawBundle struct {
+	Format        ydoc.Str          `yaml:"format"`
+	Exported      ydoc.Str          `yaml:"exported"`
+	Questionnaire rawBundleQnr      `yaml:"questionnaire"`
+	Assessment    *rawBundleAssess  `yaml:"assessment"`
+	Answers       []rawBundleAnswer `yaml:"answers"`
+	Content       map[string]string `yaml:"content"`
+	At            ydoc.Pos          `yaml:"-"`
+}
+
+type rawBundleQnr struct {
+	ID      ydoc.Str `yaml:"id"`
+	Version ydoc.Str `yaml:"version"`
+	Hash    ydoc.Str `yaml:"hash"`
+	At      ydoc.Pos `yaml:"-"`
+}
+
+type rawBundleAssess struct {
+	ID            ydoc.Str           `yaml:"id"`
+	Region        ydoc.Str           `yaml:"region"`
+	Round         ydoc.Str           `yaml:"round"`
+	Questionnaire ydoc.Str           `yaml:"questionnaire"`
+	Version       ydoc.Str           `yaml:"version"`
+	ContentHash   ydoc.Str           `yaml:"content_hash"`
+	Lang          ydoc.Str           `yaml:"lang"`
+	Status        ydoc.Str           `yaml:"status"`
+	Created       ydoc.Str           `yaml:"created"`
+	Updated       ydoc.Str           `yaml:"updated"`
+	Respondents   []store.Respondent `yaml:"respondents"`
+	Current       string             `yaml:"current"`
+	Baseline      string             `yaml:"baseline"`
+	Demo          bool               `yaml:"demo"`
+	At            ydoc.Pos           `yaml:"-"`
+}
+
+type rawBundleAnswer struct {
+	Question   ydoc.Str   `yaml:"question"`
+	Value      *ydoc.Node `yaml:"value"`
+	Note       string     `yaml:"note"`
+	Respondent ydoc.Str   `yaml:"respondent"`
+	At         ydoc.Str   `yaml:"at"`
+	Pos        ydoc.Pos   `yaml:"-"`
+}
+
+// ParseBundle reads and checks a bundle completely; any problem rejects it.
+func ParseBundle(name string, data []byte) (*Bundle, error) {
+	root, err := ydoc.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	var errs ydoc.Errors
+	if root.Kind != ydoc.Map {
+		errs.Add(root.Pos, "not an indimaj bundle (expected a JSON object)")
+		return nil, errs.Err()
+	}
+	var rb rawBundle
+	ydoc.Decode(root, &rb, &errs)
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	if rb.Format.V != BundleFormat {
+		errs.Add(posOr(rb.Format.Pos, rb.At), "unknown bundle format %q (this indimaj reads %s)", rb.Format.V, BundleFormat)
+		return nil, errs.Err()
+	}
+	if rb.Assessment == nil {
+		errs.Add(rb.At, "missing \"assessment\"")
+		return nil, errs.Err()
+	}
+	if len(rb.Content) == 0 {
+		errs.Add(rb.At, "missing \"content\" (the questionnaire the answers belong to)")
+		return nil, errs.Err()
+	}
+	files := map[string][]byte{}
+	for n, text := range rb.Content {
+		files[n] = []byte(text)
+	}
+	hash := engine.Hash(files)
+	if hash != rb.Questionnaire.Hash.V {
+		errs.Add(posOr(rb.Questionnaire.Hash.Pos, rb.At), "content hash mismatch: the bundle says %s, its content hashes to %s (the bundle was altered or damaged)", rb.Questionnaire.Hash.V, hash)
+		return nil, errs.Err()
+	}
+	c, err := engine.LoadFiles(files)
+	if err != nil {
+		errs.Add(rb.At, "the bundle's content does not load: %v", firstLine(err))
+		return nil, errs.Err()
+	}
+	ra := rb.Assessment
+	b := &Bundle{Content: files}
+	a := &b.Assessment
+	if _, err := ulid.ParseStrict(ra.ID.V); err != nil {
+		errs.Add(posOr(ra.ID.Pos, ra.At), "assessment id %q is not a valid id", ra.ID.V)
+	}
+	if engine.RegionByCode(ra.Region.V) == nil {
+		errs.Add(posOr(ra.Region.Pos, ra.At), "unknown region %q", ra.Region.V)
+	}
+	if ra.Questionnaire.V != c.Q.ID || ra.Version.V != c.Q.Version || ra.ContentHash.V != hash {
+		errs.Add(ra.At, "the assessment is for %s %s, but the bundle's content is %s %s", ra.Questionnaire.V, ra.Version.V, c.Q.ID, c.Q.Version)
+	}
+	if !contains(Statuses, ra.Status.V) {
+		errs.Add(posOr(ra.Status.Pos, ra.At), "unknown status %q (draft, in_review, validated)", ra.Status.V)
+	}
+	if !contains([]string{"fr", "ar", "en"}, ra.Lang.V) {
+		errs.Add(posOr(ra.Lang.Pos, ra.At), "unknown language %q", ra.Lang.V)
+	}
+	created := parseTime(ra.Created, ra.At, "created", &errs)
+	updated := parseTime(ra.Updated, ra.At, "updated", &errs)
+	if ra.Current != "" && c.Q.Question(ra.Current) == nil {
+		errs.Add(ra.At, "current question %q is not in the questionnaire", ra.Current)
+	}
+	*a = store.Assessment{ID: ra.ID.V, Region: ra.Region.V, Round: ra.Round.V, Questionnaire: ra.Questionnaire.V, Version: ra.Version.V,
+		ContentHash: ra.ContentHash.V, Lang: ra.Lang.V, Status: ra.Status.V, Created: created, Updated: updated,
+		Respondents: ra.Respondents, Current: ra.Current, Baseline: ra.Baseline, Demo: ra.Demo}
+	seen := map[string]bool{}
+	for _, r := range ra.Respondents {
+		if r.Name == "" {
+			errs.Add(ra.At, "a respondent has no name")
+		}
+	}
+	st := engine.NewState(c.Q)
+	for _, an := range rb.Answers {
+		qu := c.Q.Question(an.Question.V)
+		if qu == nil {
+			errs.Add(posOr(an.Question.Pos, an.Pos), "answer to unknown question %q", an.Question.V)
+			continue
+		}
+		if an.Respondent.V == "" {
+			errs.Add(an.Pos, "%s: answer without a respondent", qu.ID)
+			continue
+		}
+		if !a.HasRespondent(an.Respondent.V) {
+			errs.Add(posOr(an.Respondent.Pos, an.Pos), "%s: respondent %q is not among the assessment's respondents", qu.ID, an.Respondent.V)
+		}
+		key := an.Respondent.V + "\x00" + qu.ID
+		if seen[key] {
+			errs.Add(an.Pos, "%s: two answers from %q", qu.ID, an.Respondent.V)
+			continue
+		}
+		seen[key] = true
+		if an.Value == nil || an.Value.Kind == ydoc.Null {
+			errs.Add(an.Pos, "%s: answer without a value", qu.ID)
+			continue
+		}
+		v, err := engine.ParseValue(qu, ydoc.Plain(an.Value))
+		if err == nil {
+			err = st.Check(qu.ID, v)
+			if ve, ok := err.(*engine.ValueError); ok && ve.MsgText != nil {
+				err = nil // constraints that read other answers are checked where they were given
+			}
+		}
+		if err != nil {
+			errs.Add(an.Value.Pos, "%s", err.Error())
+			continue
+		}
+		at := parseTime(an.At, an.Pos, "at", &errs)
+		b.Answers = append(b.Answers, store.Answer{Question: qu.ID, Value: v, Note: an.Note, Respondent: an.Respondent.V, At: at})
+	}
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	return b, nil
+}
+
+func parseTime(s ydoc.Str, owner ydoc.Pos, field string, errs *ydoc.Errors) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, s.V)
+	if err != nil {
+		errs.Add(posOr(s.Pos, owner), "%s: %q is not a date and time (RFC 3339)", field, s.V)
+	}
+	return t
+}
+
+func posOr(p, fallback ydoc.Pos) ydoc.Pos {
+	if p.Line == 0 {
+		return fallback
+	}
+	return p
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLine(err error) string {
+	if es, ok := err.(ydoc.Errors); ok && len(es) > 0 {
+		return es[0].Error()
+	}
+	return err.Error()
+}
+
+// WriteFileAtomic writes data to path through a temporary file and a rename,
+// so a reader never sees half a file.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".indimaj-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := f.Chmod(perm); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
