@@ -21,11 +21,11 @@ type graph struct {
 	dependents [][]int
 }
 
-func (g *graph) secRel(i int) int  { return i }
-func (g *graph) qRel(i int) int    { return g.nS + i }
-func (g *graph) qVal(i int) int    { return g.nS + g.nQ + i }
-func (g *graph) calc(i int) int    { return g.nS + 2*g.nQ + i }
-func (g *graph) size() int { return g.nS + 2*g.nQ + g.nC }
+func (g *graph) secRel(i int) int { return i }
+func (g *graph) qRel(i int) int   { return g.nS + i }
+func (g *graph) qVal(i int) int   { return g.nS + g.nQ + i }
+func (g *graph) calc(i int) int   { return g.nS + 2*g.nQ + i }
+func (g *graph) size() int        { return g.nS + 2*g.nQ + g.nC }
 
 func (g *graph) kindIndex(n int) int {
 	switch {

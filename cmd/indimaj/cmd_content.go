@@ -71,10 +71,10 @@ func questionnaireCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	var format, lang string
 	cmd := &cobra.Command{
-		Use:   "questionnaire",
-		Short: "Print the loaded questionnaire (JSON for tools, Markdown for reviewers)",
+		Use:     "questionnaire",
+		Short:   "Print the loaded questionnaire (JSON for tools, Markdown for reviewers)",
 		Example: "  indimaj questionnaire --json\n  indimaj questionnaire --format md --lang ar > questionnaire-ar.md",
-		Args: cobra.NoArgs,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := app.LoadContent(g.content)
 			if err != nil {
@@ -123,20 +123,20 @@ type jsonChoice struct {
 }
 
 type jsonQuestion struct {
-	ID                string        `json:"id"`
-	Type              string        `json:"type"`
-	Required          bool          `json:"required"`
-	Relevant          string        `json:"relevant"`
-	Constraint        string        `json:"constraint,omitempty"`
-	ConstraintMessage engine.Text   `json:"constraint_message,omitempty"`
-	Label             engine.Text   `json:"label"`
-	Hint              engine.Text   `json:"hint,omitempty"`
-	Guidance          engine.Text   `json:"guidance,omitempty"`
-	Scored            bool          `json:"scored"`
-	Weight            float64       `json:"weight,omitempty"`
-	WhenSkipped       string        `json:"when_skipped,omitempty"`
-	Choices           []jsonChoice  `json:"choices"`
-	Refs              engine.Refs   `json:"refs"`
+	ID                string       `json:"id"`
+	Type              string       `json:"type"`
+	Required          bool         `json:"required"`
+	Relevant          string       `json:"relevant"`
+	Constraint        string       `json:"constraint,omitempty"`
+	ConstraintMessage engine.Text  `json:"constraint_message,omitempty"`
+	Label             engine.Text  `json:"label"`
+	Hint              engine.Text  `json:"hint,omitempty"`
+	Guidance          engine.Text  `json:"guidance,omitempty"`
+	Scored            bool         `json:"scored"`
+	Weight            float64      `json:"weight,omitempty"`
+	WhenSkipped       string       `json:"when_skipped,omitempty"`
+	Choices           []jsonChoice `json:"choices"`
+	Refs              engine.Refs  `json:"refs"`
 }
 
 type jsonSection struct {
