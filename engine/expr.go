@@ -335,6 +335,15 @@ func (c *compiler) compile(s ydoc.Str, what string, env map[string]any, want str
 	return e
 }
 
+// exprOption is an expr compile option.
+type exprOption = expr.Option
+
+// leafOpts are the options explanation leaves compile with: the rule
+// environment and the same name patching as whole triggers.
+func leafOpts(env map[string]any, names *nameChecker) []expr.Option {
+	return []expr.Option{expr.Env(env), expr.Patch(names), expr.MaxNodes(MaxExprNodes), expr.Optimize(false)}
+}
+
 func compileSafely(src string, opts []expr.Option) (p *vm.Program, err error) {
 	defer func() {
 		if r := recover(); r != nil {

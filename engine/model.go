@@ -253,6 +253,8 @@ type Measure struct {
 	Activities  []Text
 	Risks       []Text
 	Pos         ydoc.Pos
+
+	explain *explainNode
 }
 
 // Risk is a pilot risk with its mitigation.

@@ -266,7 +266,9 @@ func (l *loader) measure(comp *compiler, rm *rawMeasure) *Measure {
 	if rm.When.V == "" {
 		l.errs.Add(rm.At, "%s: missing \"when\" (its trigger)", who)
 	} else {
-		m.When = comp.compile(rm.When, who+": when", comp.env(envRule), "bool")
+		env := comp.env(envRule)
+		m.When = comp.compile(rm.When, who+": when", env, "bool")
+		m.explain = comp.buildExplain(m.When, env)
 	}
 	return m
 }

@@ -136,6 +136,7 @@ $XDG_DATA_HOME/indimaj/indimaj.db (~/.local/share/indimaj/indimaj.db).`,
 	root.AddCommand(
 		validateCmd(g), questionnaireCmd(g), measuresCmd(g),
 		answerCmd(g), assessmentsCmd(g), showCmd(g), exportCmd(g), importCmd(g), deleteCmd(g),
+		scoreCmd(g), recommendCmd(g), whatifCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,334 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/app"
+	"github.com/spf13/cobra"
+)
+
+type scoreOverallJSON struct {
+	Score    *float64 `json:"score"`
+	Band     string   `json:"band"`
+	Coverage float64  `json:"coverage"`
+}
+
+type scoreSectionJSON struct {
+	ID            string   `json:"id"`
+	Score         *float64 `json:"score"`
+	Band          string   `json:"band"`
+	Answered      int      `json:"answered"`
+	Relevant      int      `json:"relevant"`
+	Coverage      float64  `json:"coverage"`
+	LowConfidence bool     `json:"low_confidence"`
+	DontKnow      int      `json:"dont_know"`
+	NotApplicable int      `json:"not_applicable"`
+	Target        float64  `json:"target"`
+}
+
+type scoreIndicatorJSON struct {
+	ID      string   `json:"id"`
+	Section string   `json:"section"`
+	Score   *float64 `json:"score"`
+	Status  string   `json:"status"`
+}
+
+type scoreJSON struct {
+	Assessment    string                         `json:"assessment"`
+	Questionnaire qnrRef                         `json:"questionnaire"`
+	Overall       scoreOverallJSON               `json:"overall"`
+	Sections      []scoreSectionJSON             `json:"sections"`
+	Indicators    []scoreIndicatorJSON           `json:"indicators"`
+	By            map[string]map[string]*float64 `json:"by"`
+}
+
+type qnrRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+}
+
+func round1p(v *float64) *float64 {
+	if v == nil {
+		return nil
+	}
+	r := engine.Round1(*v)
+	return &r
+}
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+func scoreToJSON(l *app.Loaded, r *engine.ScoreResult) scoreJSON {
+	out := scoreJSON{Assessment: l.A.ID, Questionnaire: qnrRef{l.Content.Q.ID, l.Content.Q.Version},
+		Overall:  scoreOverallJSON{Score: round1p(r.Overall), Band: r.OverallBand, Coverage: round3(r.Coverage)},
+		Sections: []scoreSectionJSON{}, Indicators: []scoreIndicatorJSON{}, By: map[string]map[string]*float64{}}
+	for _, s := range r.Sections {
+		out.Sections = append(out.Sections, scoreSectionJSON{ID: s.ID, Score: round1p(s.Score), Band: s.Band, Answered: s.Answered,
+			Relevant: s.Relevant, Coverage: round3(s.Coverage), LowConfidence: s.LowConfidence, DontKnow: s.DontKnow,
+			NotApplicable: s.NotApplicable, Target: s.Target})
+	}
+	for _, i := range r.Indicators {
+		out.Indicators = append(out.Indicators, scoreIndicatorJSON{ID: i.ID, Section: i.Section, Score: i.Score, Status: i.Status})
+	}
+	for kind, m := range r.By {
+		out.By[kind] = map[string]*float64{}
+		for code, v := range m {
+			out.By[kind][code] = round1p(v)
+		}
+	}
+	return out
+}
+
+func fmtScore(v *float64) string {
+	if v == nil {
+		return "  —  "
+	}
+	return fmt.Sprintf("%5.1f", *v)
+}
+
+func bar(v *float64, width int) string {
+	if v == nil {
+		return strings.Repeat("·", width)
+	}
+	n := int(math.Round(*v / 100 * float64(width)))
+	return strings.Repeat("█", n) + strings.Repeat("░", width-n)
+}
+
+func bandLabel(p *engine.Policy, id, lang string) string {
+	for _, b := range p.Bands {
+		if b.ID == id {
+			return b.Label.Get(lang)
+		}
+	}
+	return ""
+}
+
+func scoreCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	var lang string
+	cmd := &cobra.Command{
+		Use:   "score ID",
+		Short: "Score an assessment: indicators → sections → overall (MIPEX arithmetic)",
+		Long: `Score an assessment. Indicator score = the chosen level (0/50/100); "don't know" and
+"not applicable" are left out and counted as data gaps; an indicator skipped by
+relevance counts at its skip score (its lowest level by default). Section score =
+(weighted) mean of its indicators; overall = mean of the section scores.
+Coverage = indicators with a known level / relevant indicators; below the policy's
+threshold (80 %) a section is flagged low confidence. A partial assessment can be scored.`,
+		Example: "  indimaj score 01J9Z8\n  indimaj score 01J9Z8 --json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(lang); err != nil {
+				return err
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			p := l.Content.Rules.Policy
+			r := engine.Score(l.State, p)
+			if asJSON {
+				return g.printJSON(scoreToJSON(l, r))
+			}
+			q := l.Content.Q
+			reg := engine.RegionByCode(l.A.Region)
+			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, reg.Name.Get(lang), l.A.Round)
+			for _, s := range r.Sections {
+				flag := ""
+				if s.LowConfidence {
+					flag = fmt.Sprintf("  low confidence (coverage %.0f %%)", s.Coverage*100)
+				}
+				fmt.Fprintf(g.stdout, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), fmtScore(s.Score), bar(s.Score, 20), bandLabel(p, s.Band, lang), flag)
+			}
+			fmt.Fprintf(g.stdout, "\n%-48s %s %s  %s  (coverage %.0f %%)\n", "OVERALL", fmtScore(r.Overall), bar(r.Overall, 20), bandLabel(p, r.OverallBand, lang), r.Coverage*100)
+			for _, kind := range []string{"mgi", "mipex", "snia"} {
+				codes := engine.SortedCodes(r.By[kind])
+				if len(codes) == 0 {
+					continue
+				}
+				parts := make([]string, len(codes))
+				for i, c := range codes {
+					parts[i] = fmt.Sprintf("%s %s", c, strings.TrimSpace(fmtScore(r.By[kind][c])))
+				}
+				fmt.Fprintf(g.stdout, "%-6s %s\n", strings.ToUpper(kind), strings.Join(parts, " · "))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	return cmd
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+type recJSON struct {
+	Rank     int                `json:"rank"`
+	Measure  string             `json:"measure"`
+	Title    engine.Text        `json:"title"`
+	Priority float64            `json:"priority"`
+	SNIA     []string           `json:"snia"`
+	SDG      []string           `json:"sdg"`
+	GCM      []int              `json:"gcm"`
+	Horizon  string             `json:"horizon"`
+	Cost     string             `json:"cost"`
+	Because  []engine.Because   `json:"because"`
+	Factors  map[string]any     `json:"factors"`
+	Formula  string             `json:"formula"`
+	Trigger  *engine.Trace      `json:"trigger"`
+	Gaps     map[string]float64 `json:"gaps"`
+}
+
+func recsToJSON(l *app.Loaded, recs []engine.Recommendation) []recJSON {
+	out := []recJSON{}
+	for _, r := range recs {
+		m := r.Measure
+		b := r.Because
+		if b == nil {
+			b = []engine.Because{}
+		}
+		out = append(out, recJSON{Rank: r.Rank, Measure: m.ID, Title: m.Title, Priority: r.Priority, SNIA: nonNil(m.SNIA),
+			SDG: nonNil(m.SDG), GCM: nonNilInt(m.GCM), Horizon: m.Horizon, Cost: m.Cost, Because: b, Factors: r.Factors,
+			Formula: l.Content.Rules.Policy.Priority.Src, Trigger: r.Trace, Gaps: r.Gaps})
+	}
+	return out
+}
+
+func recommendCmd(g *globals) *cobra.Command {
+	var asJSON, explain bool
+	var top int
+	var lang string
+	cmd := &cobra.Command{
+		Use:   "recommend ID",
+		Short: "Rank the SNIA-aligned measures the assessment's gaps call for, with their reasons",
+		Long: `Evaluate every measure's trigger over the scores, answers and context, and rank the
+measures that fire by the priority formula of the policy (rules/policy.yaml). Each
+recommendation says which conditions were true with the values that made them true,
+which indicators it addresses, and how its priority was computed.`,
+		Example: "  indimaj recommend 01J9Z8 --top 5\n  indimaj recommend 01J9Z8 --json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(lang); err != nil {
+				return err
+			}
+			if top < 0 {
+				return inputf("--top must be 0 (all) or more")
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			r := engine.Score(l.State, l.Content.Rules.Policy)
+			recs := engine.Recommend(l.State, r, l.Content.Rules)
+			for _, pr := range l.State.Problems {
+				g.warn("warning: %s", pr)
+			}
+			if top > 0 && len(recs) > top {
+				recs = recs[:top]
+			}
+			if asJSON {
+				return g.printJSON(map[string]any{"assessment": l.A.ID, "recommendations": recsToJSON(l, recs)})
+			}
+			if len(recs) == 0 {
+				fmt.Fprintln(g.stdout, "no measure is triggered")
+				return nil
+			}
+			for _, rec := range recs {
+				printRecommendation(g, l, rec, lang, explain)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&explain, "explain", false, "print the full trigger evaluation")
+	cmd.Flags().IntVar(&top, "top", 0, "show only the N highest priorities (0: all)")
+	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	return cmd
+}
+
+func printRecommendation(g *globals, l *app.Loaded, rec engine.Recommendation, lang string, full bool) {
+	m := rec.Measure
+	fmt.Fprintf(g.stdout, "%2d. [%6.2f] %s — %s\n", rec.Rank, rec.Priority, m.ID, m.Title.Get(lang))
+	fmt.Fprintf(g.stdout, "    SNIA %s · ODD %s · PMM %s · %s · cost %s\n", strings.Join(m.SNIA, ","), strings.Join(m.SDG, ","), joinInts(m.GCM), m.Horizon, m.Cost)
+	for _, b := range rec.Because {
+		qu := l.Content.Q.Question(b.Indicator)
+		ans := b.Status
+		if b.Answer != nil && qu != nil {
+			ans = displayValue(qu, b.Answer, lang)
+		}
+		fmt.Fprintf(g.stdout, "    because %-14s %s (%s)", b.Indicator, strings.TrimSpace(fmtScore(b.Score)), ans)
+		if b.Condition != "" {
+			fmt.Fprintf(g.stdout, "  ← %s", b.Condition)
+		}
+		fmt.Fprintln(g.stdout)
+	}
+	keys := make([]string, 0, len(rec.Factors))
+	for k := range rec.Factors {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := []string{}
+	for _, k := range engine.PriorityFactorNames {
+		if v, ok := rec.Factors[k]; ok {
+			parts = append(parts, fmt.Sprintf("%s=%v", k, v))
+		}
+	}
+	fmt.Fprintf(g.stdout, "    priority = %s\n             with %s\n", l.Content.Rules.Policy.Priority.Src, strings.Join(parts, " "))
+	if full && rec.Trace != nil {
+		printTrace(g, rec.Trace, "    ")
+	}
+	fmt.Fprintln(g.stdout)
+}
+
+func printTrace(g *globals, t *engine.Trace, indent string) {
+	label := t.Op
+	if label == "" {
+		label = t.Expr
+	}
+	vals := ""
+	if len(t.Values) > 0 {
+		keys := make([]string, 0, len(t.Values))
+		for k := range t.Values {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = fmt.Sprintf("%s=%v", k, fmtAny(t.Values[k]))
+		}
+		vals = "   [" + strings.Join(parts, " ") + "]"
+	}
+	fmt.Fprintf(g.stdout, "%s%-5v ← %s%s\n", indent, t.Value, label, vals)
+	for _, c := range t.Children {
+		printTrace(g, c, indent+"  ")
+	}
+}
+
+func fmtAny(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return fmt.Sprintf("%q", x)
+	case []string:
+		return "[" + strings.Join(x, ",") + "]"
+	}
+	return fmt.Sprint(v)
+}

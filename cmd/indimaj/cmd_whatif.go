@@ -1,0 +1,191 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/spf13/cobra"
+)
+
+type whatifSection struct {
+	ID     string   `json:"id"`
+	Before *float64 `json:"before"`
+	After  *float64 `json:"after"`
+	BandB  string   `json:"band_before"`
+	BandA  string   `json:"band_after"`
+}
+
+type whatifRec struct {
+	Measure  string  `json:"measure"`
+	Before   *int    `json:"rank_before"`
+	After    *int    `json:"rank_after"`
+	Priority float64 `json:"priority_after"`
+}
+
+func whatifCmd(g *globals) *cobra.Command {
+	var sets []string
+	var nextBand, lang string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "whatif ID (--set QUESTION=VALUE... | --next-band SECTION)",
+		Short: "Re-score with changed answers, without saving; or find what lifts a section to its next band",
+		Long: `--set re-scores the assessment with some answers changed (nothing is saved) and prints
+how the section and overall scores and the recommendations change. A multiple choice
+takes codes separated by commas.
+
+--next-band SECTION lists the fewest indicator changes (each to its best level) that
+lift SECTION to its next band.`,
+		Example: "  indimaj whatif 01J9Z8 --set gov02=full --set gov07=partial\n  indimaj whatif 01J9Z8 --next-band gov",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(lang); err != nil {
+				return err
+			}
+			if (len(sets) == 0) == (nextBand == "") {
+				return inputf("give --set QUESTION=VALUE (one or more) or --next-band SECTION")
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			q := l.Content.Q
+			p := l.Content.Rules.Policy
+			if nextBand != "" {
+				step, err := engine.NextBand(l.State, p, nextBand)
+				if err != nil {
+					return inputf("%v", err)
+				}
+				if asJSON {
+					return g.printJSON(step)
+				}
+				title := q.Section(nextBand).Title.Get(lang)
+				if step.Next == "" {
+					fmt.Fprintf(g.stdout, "%s: %s — already in the top band\n", title, strings.TrimSpace(fmtScore(step.Score)))
+					return nil
+				}
+				fmt.Fprintf(g.stdout, "%s: %s (%s) → next band %s from %g\n", title, strings.TrimSpace(fmtScore(step.Score)),
+					bandLabel(p, step.Band, lang), bandLabel(p, step.Next, lang), step.NextMin)
+				if len(step.Changes) == 0 {
+					fmt.Fprintln(g.stdout, "no set of changes to this section's indicators reaches it")
+					return nil
+				}
+				how := "fewest changes"
+				if !step.Exact {
+					how = "changes found by a greedy search (the section is too large for an exhaustive one)"
+				}
+				fmt.Fprintf(g.stdout, "%d change(s), %s:\n", len(step.Changes), how)
+				for _, c := range step.Changes {
+					qu := q.Question(c.Question)
+					from := "—"
+					if c.From != nil {
+						from = displayValue(qu, c.From, lang)
+					}
+					fmt.Fprintf(g.stdout, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(fmtScore(c.FromScore)),
+						strings.TrimSpace(fmtScore(c.ToScore)), from, displayValue(qu, c.To, lang), truncate(qu.Label.Get(lang), 60))
+				}
+				fmt.Fprintf(g.stdout, "section score after: %s\n", strings.TrimSpace(fmtScore(step.NewScore)))
+				return nil
+			}
+			before := engine.Score(l.State, p)
+			recsBefore := engine.Recommend(l.State, before, l.Content.Rules)
+			trial := l.State.Clone()
+			var problems []string
+			var changes []engine.Change
+			for _, s := range sets {
+				id, val, ok := strings.Cut(s, "=")
+				if !ok {
+					problems = append(problems, fmt.Sprintf("--set %q: expected QUESTION=VALUE", s))
+					continue
+				}
+				qu := q.Question(strings.TrimSpace(id))
+				if qu == nil {
+					problems = append(problems, fmt.Sprintf("--set %s: unknown question", id))
+					continue
+				}
+				v, err := engine.ParseValue(qu, strings.TrimSpace(val))
+				if err == nil {
+					err = trial.Set(qu.ID, v)
+				}
+				if err != nil {
+					problems = append(problems, "--set "+err.Error())
+					continue
+				}
+				changes = append(changes, engine.Change{Question: qu.ID, From: l.State.Answer(qu.ID), To: v})
+			}
+			if len(problems) > 0 {
+				return inputf("%s", strings.Join(problems, "\n"))
+			}
+			after := engine.Score(trial, p)
+			recsAfter := engine.Recommend(trial, after, l.Content.Rules)
+			var secs []whatifSection
+			for _, sb := range before.Sections {
+				sa := after.Section(sb.ID)
+				secs = append(secs, whatifSection{ID: sb.ID, Before: round1p(sb.Score), After: round1p(sa.Score), BandB: sb.Band, BandA: sa.Band})
+			}
+			rank := map[string]int{}
+			for _, r := range recsBefore {
+				rank[r.Measure.ID] = r.Rank
+			}
+			var recs []whatifRec
+			seen := map[string]bool{}
+			for _, r := range recsAfter {
+				wr := whatifRec{Measure: r.Measure.ID, Priority: r.Priority}
+				ra := r.Rank
+				wr.After = &ra
+				if rb, ok := rank[r.Measure.ID]; ok {
+					wr.Before = &rb
+				}
+				seen[r.Measure.ID] = true
+				recs = append(recs, wr)
+			}
+			for _, r := range recsBefore {
+				if !seen[r.Measure.ID] {
+					rb := r.Rank
+					recs = append(recs, whatifRec{Measure: r.Measure.ID, Before: &rb})
+				}
+			}
+			if asJSON {
+				return g.printJSON(map[string]any{"assessment": l.A.ID, "saved": false, "changes": changes,
+					"overall":  map[string]any{"before": round1p(before.Overall), "after": round1p(after.Overall), "band_before": before.OverallBand, "band_after": after.OverallBand},
+					"sections": secs, "recommendations": recs})
+			}
+			fmt.Fprintln(g.stdout, "what-if (nothing saved)")
+			for _, s := range secs {
+				mark := ""
+				if !samePtr(s.Before, s.After) {
+					mark = "  *"
+				}
+				fmt.Fprintf(g.stdout, "  %-6s %s → %s%s\n", s.ID, fmtScore(s.Before), fmtScore(s.After), mark)
+			}
+			fmt.Fprintf(g.stdout, "  %-6s %s → %s\n", "overall", fmtScore(round1p(before.Overall)), fmtScore(round1p(after.Overall)))
+			for _, r := range recs {
+				switch {
+				case r.Before == nil:
+					fmt.Fprintf(g.stdout, "  + %s now recommended (rank %d)\n", r.Measure, *r.After)
+				case r.After == nil:
+					fmt.Fprintf(g.stdout, "  - %s no longer recommended (was rank %d)\n", r.Measure, *r.Before)
+				case *r.Before != *r.After:
+					fmt.Fprintf(g.stdout, "  ~ %s rank %d → %d\n", r.Measure, *r.Before, *r.After)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringArrayVar(&sets, "set", nil, "QUESTION=VALUE to change (repeatable)")
+	cmd.Flags().StringVar(&nextBand, "next-band", "", "section id: what lifts it to its next band")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	return cmd
+}
+
+func samePtr(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
