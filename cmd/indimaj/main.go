@@ -35,6 +35,13 @@ type exitError struct {
 
 func (e *exitError) Error() string { return e.msg }
 
+// extraCommands lets each command file register its commands (from init).
+var extraCommands []func(g *globals) *cobra.Command
+
+// homeScreen, when set (by the interview), runs for `indimaj` with no
+// arguments on a terminal.
+var homeScreen func(g *globals) error
+
 // global flags
 type globals struct {
 	db      string
@@ -125,6 +132,9 @@ $XDG_DATA_HOME/indimaj/indimaj.db (~/.local/share/indimaj/indimaj.db).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if homeScreen != nil && isTerminal(g.stdin) {
+				return homeScreen(g)
+			}
 			return cmd.Help()
 		},
 	}
@@ -138,6 +148,9 @@ $XDG_DATA_HOME/indimaj/indimaj.db (~/.local/share/indimaj/indimaj.db).`,
 		answerCmd(g), assessmentsCmd(g), showCmd(g), exportCmd(g), importCmd(g), deleteCmd(g),
 		scoreCmd(g), recommendCmd(g), whatifCmd(g),
 	)
+	for _, mk := range extraCommands {
+		root.AddCommand(mk(g))
+	}
 	return root
 }
 

@@ -43,6 +43,18 @@ func RTL(lang string) bool { return lang == "ar" }
 
 type msg map[string]string
 
+// Add registers messages (key → language → text); each front end's strings
+// live in their own file and call Add from init. A key defined twice panics
+// at start-up, so a clash is found by any test.
+func Add(m map[string]map[string]string) {
+	for k, v := range m {
+		if _, dup := messages[k]; dup {
+			panic("i18n: message " + k + " defined twice")
+		}
+		messages[k] = v
+	}
+}
+
 var messages = map[string]msg{
 	"questionnaire":    {"fr": "Questionnaire", "ar": "الاستبيان", "en": "Questionnaire"},
 	"version":          {"fr": "version", "ar": "النسخة", "en": "version"},
