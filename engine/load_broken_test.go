@@ -174,17 +174,21 @@ func sampleFiles(tb testing.TB) map[string][]byte {
 }
 
 // TestLoadBrokenHostileExpression: an expression far beyond the node budget
-// (a sum of 1200 terms) is refused with a clear message at the expression,
-// instead of being compiled. Built here rather than stored as a fixture.
+// (a sum of 1200 terms) is refused with a clear message instead of being
+// compiled. Built here rather than stored as a fixture. The expression parser
+// stops at the node that exceeds the budget, so the error points inside the
+// expression, MaxExprNodes+1 characters after its start (at offset 1001 of
+// "1+1+…"); the quoted form is one column further right.
 func TestLoadBrokenHostileExpression(t *testing.T) {
+	expr := strings.Repeat("1+", 1199) + "1 > 0"
 	for _, tc := range []struct {
 		name, old, new string
 		line, col      int
 	}{
-		// unit_staff's relevance, plain style: the expression starts at column 19.
-		{"plain", "        relevant: has_unit\n", "        relevant: " + strings.Repeat("1+", 1199) + "1 > 0\n", 68, 19},
-		// The same in double quotes: the expression starts after the quote.
-		{"double-quoted", "        relevant: has_unit\n", "        relevant: \"" + strings.Repeat("1+", 1199) + "1 > 0\"\n", 68, 20},
+		// unit_staff's relevance, plain: the expression starts at column 19.
+		{"plain", "        relevant: has_unit\n", "        relevant: " + expr + "\n", 68, 19 + engine.MaxExprNodes + 1},
+		// The same in double quotes: the expression starts at column 20.
+		{"double-quoted", "        relevant: has_unit\n", "        relevant: \"" + expr + "\"\n", 68, 20 + engine.MaxExprNodes + 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := sampleFiles(t)

@@ -557,7 +557,10 @@ func (s *State) IndicatorScore(id string) (float64, bool) {
 		return 0, false
 	}
 	if !s.rel[qu.Index] {
-		if qu.SkipExcluded || !s.secRel[qu.Section.Index] {
+		// A skipped indicator counts at its lowest level only when what decided
+		// the skip is known: a follow-up whose parent is unanswered, "don't
+		// know" or "not applicable" is pending, not absent.
+		if qu.SkipExcluded || !s.secRel[qu.Section.Index] || !s.depsKnown(qu.Relevant, 0) {
 			return 0, false
 		}
 		return qu.Lowest(), true
@@ -567,6 +570,29 @@ func (s *State) IndicatorScore(id string) (float64, bool) {
 		return *c.Score, true
 	}
 	return 0, false
+}
+
+// depsKnown reports whether every question an expression reads (directly or
+// through calculations) has a real answer.
+func (s *State) depsKnown(e *Expr, depth int) bool {
+	if e == nil {
+		return true
+	}
+	if depth > 32 {
+		return false
+	}
+	for _, d := range e.Deps {
+		if qu := s.Q.byID[d]; qu != nil {
+			if s.Status(d) != StatusAnswered {
+				return false
+			}
+			continue
+		}
+		if c := s.Q.calcByID[d]; c != nil && !s.depsKnown(c.Expr, depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // Next returns the first relevant question after index from (-1 for the
