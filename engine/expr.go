@@ -10,6 +10,7 @@ import (
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 	"github.com/indimaj/indimaj/engine/ydoc"
 )
@@ -188,7 +189,10 @@ func (p *nameChecker) Visit(node *ast.Node) {
 
 // compiler compiles the expressions of one content set against typed environments.
 type compiler struct {
-	q        *Questionnaire
+	q *Questionnaire
+	// broken holds ids whose own definition is wrong (already reported):
+	// errors that only say such a name is unknown are not repeated.
+	broken   map[string]bool
 	base     map[string]any // question and calc ids at their typed zero values, plus helpers
 	names    *nameChecker
 	errs     *ydoc.Errors
@@ -196,14 +200,17 @@ type compiler struct {
 }
 
 func newCompiler(q *Questionnaire, errs *ydoc.Errors, files map[string][]byte) *compiler {
-	c := &compiler{q: q, errs: errs, base: map[string]any{}, fileText: map[string][]string{}}
+	c := &compiler{q: q, errs: errs, base: map[string]any{}, fileText: map[string][]string{}, broken: map[string]bool{}}
 	for name, data := range files {
 		c.fileText[name] = strings.Split(string(data), "\n")
 	}
 	qs, ss := map[string]bool{}, map[string]bool{}
 	for _, qu := range q.Questions {
 		qs[qu.ID] = true
-		if qu.Type != Note {
+		switch {
+		case !contains(qtypes, string(qu.Type)):
+			c.broken[qu.ID] = true
+		case qu.Type != Note:
 			c.base[qu.ID] = zeroValue(qu.Type)
 		}
 	}
@@ -323,6 +330,9 @@ func (c *compiler) compile(s ydoc.Str, what string, env map[string]any, want str
 	}
 	if err != nil {
 		var fe *file.Error
+		if errors.As(err, &fe) && strings.HasPrefix(fe.Message, "unknown name ") && c.broken[strings.TrimPrefix(fe.Message, "unknown name ")] {
+			return nil // the name's own definition was reported
+		}
 		if errors.As(err, &fe) {
 			c.errs.Add(e.loc(fe.Line, fe.Column), "%s: %s", what, friendlyExprMessage(fe.Message))
 		} else {
@@ -395,6 +405,37 @@ func (c *compiler) deps(node ast.Node, env map[string]any) []string {
 type visitFunc func(*ast.Node)
 
 func (f visitFunc) Visit(n *ast.Node) { f(n) }
+
+// parseDeps lists the question and calculation ids an expression mentions,
+// from its syntax alone (no type checking): used to order calculations before
+// their types are known.
+func (c *compiler) parseDeps(src string) []string {
+	tree, err := parser.Parse(src)
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	node := tree.Node
+	ast.Walk(&node, visitFunc(func(n *ast.Node) {
+		var name string
+		switch x := (*n).(type) {
+		case *ast.IdentifierNode:
+			name = x.Value
+		case *ast.CallNode:
+			if id, ok := x.Callee.(*ast.IdentifierNode); ok && nameFuncs[id.Value] == "question" && len(x.Arguments) == 1 {
+				if s, ok := x.Arguments[0].(*ast.StringNode); ok {
+					name = s.Value
+				}
+			}
+		}
+		if name != "" && !seen[name] && (c.q.byID[name] != nil || c.q.calcByID[name] != nil) {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}))
+	return out
+}
 
 // env returns a fresh compile-time environment of the given kind.
 func (c *compiler) env(kind exprEnvKind) map[string]any {

@@ -689,20 +689,12 @@ func (l *loader) calculations(comp *compiler, raw []rawCalc) {
 		calcs = append(calcs, c)
 		srcs[id] = rc
 	}
-	// Pass 1: dependencies, with every calculation typed loosely.
-	loose := comp.env(envQuestionnaire)
-	for _, c := range calcs {
-		loose[c.ID] = new(any)
-	}
+	// Pass 1: dependencies between calculations, from the syntax alone.
 	deps := map[string][]string{}
-	var scratch ydoc.Errors
-	probe := &compiler{q: q, base: loose, names: comp.names, errs: &scratch, fileText: comp.fileText}
 	for _, c := range calcs {
-		if e := probe.compile(srcs[c.ID].Expr, "calculate "+c.ID, loose, "any"); e != nil {
-			for _, d := range e.Deps {
-				if q.calcByID[d] != nil {
-					deps[c.ID] = append(deps[c.ID], d)
-				}
+		for _, d := range comp.parseDeps(replaceDot(srcs[c.ID].Expr.V)) {
+			if q.calcByID[d] != nil {
+				deps[c.ID] = append(deps[c.ID], d)
 			}
 		}
 	}
@@ -719,16 +711,17 @@ func (l *loader) calculations(comp *compiler, raw []rawCalc) {
 		}
 		e := comp.compile(srcs[c.ID].Expr, "calculate "+c.ID, comp.env(envQuestionnaire), "any")
 		if e == nil {
-			comp.base[c.ID] = new(any)
+			comp.broken[c.ID] = true
 			continue
 		}
 		c.Expr = e
 		t := e.typeOf()
 		if t == nil || t.Kind() == reflect.Interface {
-			comp.base[c.ID] = new(any)
-		} else {
-			comp.base[c.ID] = zeroOf(t)
+			l.errs.Add(srcs[c.ID].Expr.Pos, "calculate %s: the type of the result cannot be known (wrap it: float(...), string(...), ...)", c.ID)
+			comp.broken[c.ID] = true
+			continue
 		}
+		comp.base[c.ID] = zeroOf(t)
 		q.Calcs = append(q.Calcs, c)
 	}
 }

@@ -53,9 +53,9 @@ var (
 
 // Respondent is a person who answers an assessment.
 type Respondent struct {
-	Name        string `json:"name"`
-	Institution string `json:"institution,omitempty"`
-	Role        string `json:"role,omitempty"`
+	Name        string `json:"name" yaml:"name"`
+	Institution string `json:"institution,omitempty" yaml:"institution"`
+	Role        string `json:"role,omitempty" yaml:"role"`
 }
 
 // Assessment is the header of one self-assessment: a region, a round, the

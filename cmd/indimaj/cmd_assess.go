@@ -58,7 +58,9 @@ is printed as the last line of standard output.`,
 			if err != nil {
 				return inputf("cannot read the answers file: %v", err)
 			}
-			env, err := g.env(true)
+			// Nothing is written (not even a new database file) before every
+			// answer has been checked.
+			env, err := g.env(false)
 			if err != nil {
 				return err
 			}
@@ -93,6 +95,13 @@ is printed as the last line of standard output.`,
 			}
 			if assessment == "" {
 				l.A.Respondents = []store.Respondent{{Name: respondent}}
+				p, err := g.dbPath()
+				if err != nil {
+					return err
+				}
+				if env.Store, err = store.Open(p); err != nil {
+					return err
+				}
 				if err := env.Store.Create(l.A, l.Content.Files, answers); err != nil {
 					return err
 				}
@@ -328,7 +337,7 @@ func deleteCmd(g *globals) *cobra.Command {
 		Example: "  indimaj delete 01J9Z8\n  indimaj delete 01J9Z8 --yes",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			env, err := g.env(true)
+			env, err := g.env(false)
 			if err != nil {
 				return err
 			}

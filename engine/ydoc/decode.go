@@ -188,15 +188,14 @@ func decode(n *Node, rv reflect.Value, errs *Errors) {
 
 func decodeStruct(n *Node, rv reflect.Value, errs *Errors) {
 	t := rv.Type()
+	setPos(rv, n.Pos)
 	if n.Kind == Null {
-		setPos(rv, n.Pos)
 		return
 	}
 	if n.Kind != Map {
 		errs.Add(n.Pos, "expected a mapping (key: value), got %s", describe(n))
 		return
 	}
-	setPos(rv, n.Pos)
 	fields := map[string]int{}
 	var names []string
 	for i := 0; i < t.NumField(); i++ {

@@ -171,7 +171,7 @@ func Parse(file string, data []byte) (n *Node, err error) {
 	root := convert(file, f.Docs[0].Body, &errs)
 	if len(errs) > 0 {
 		errs.Sort()
-		return nil, errs[0]
+		return nil, errs
 	}
 	return root, nil
 }
