@@ -97,6 +97,9 @@ type Answer struct {
 	Note       string    `json:"note,omitempty"`
 	Respondent string    `json:"respondent"`
 	At         time.Time `json:"at"`
+	// Unconfirmed marks an answer carried over from a baseline round, until
+	// someone answers the question again.
+	Unconfirmed bool `json:"unconfirmed,omitempty"`
 }
 
 // Store is an indimaj database file.
@@ -253,7 +256,7 @@ func (s *Store) verify(db *bolt.DB, readOnly bool) error {
 			if err := m.Put(kCreated, []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
 				return err
 			}
-			for _, b := range [][]byte{bAssessments, bAnswers, bContent} {
+			for _, b := range [][]byte{bAssessments, bAnswers, bContent, bConsensus, bHistory, bPlans} {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
 				}
@@ -468,45 +471,12 @@ func (s *Store) List() ([]*Assessment, error) {
 }
 
 // PutAnswers stores answers to an existing assessment in one transaction,
-// adds their respondents, and lets update change the header in the same
-// transaction (update may be nil).
+// adds their respondents, records each change in the audit trail, and lets
+// update change the header in the same transaction (update may be nil). On a
+// validated assessment it fails with ErrNeedsReason: use Apply with a reason.
 func (s *Store) PutAnswers(id string, answers []Answer, update func(a *Assessment) error) error {
-	return s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bAssessments)
-		data := b.Get([]byte(id))
-		if data == nil {
-			return fmt.Errorf("%w: %s", ErrNotFound, id)
-		}
-		a := &Assessment{}
-		if err := json.Unmarshal(data, a); err != nil {
-			return fmt.Errorf("%w: assessment %s cannot be read: %v", ErrCorrupt, id, err)
-		}
-		ab, err := tx.Bucket(bAnswers).CreateBucketIfNotExists([]byte(id))
-		if err != nil {
-			return err
-		}
-		for _, an := range answers {
-			if an.Value == nil {
-				if err := ab.Delete([]byte(answerKey(an.Respondent, an.Question))); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := putJSON(ab, answerKey(an.Respondent, an.Question), an); err != nil {
-				return err
-			}
-			if an.Respondent != "" && !a.HasRespondent(an.Respondent) {
-				a.Respondents = append(a.Respondents, Respondent{Name: an.Respondent})
-			}
-		}
-		if update != nil {
-			if err := update(a); err != nil {
-				return err
-			}
-		}
-		a.Updated = time.Now().UTC()
-		return putJSON(b, id, a)
-	})
+	_, err := s.Apply(id, Change{Answers: answers, Update: update, AllowWithoutReason: len(answers) == 0})
+	return err
 }
 
 // UpdateAssessment changes an assessment's header in one transaction.
@@ -525,8 +495,12 @@ func (s *Store) Delete(id string) error {
 		if err := b.Delete([]byte(id)); err != nil {
 			return err
 		}
-		if tx.Bucket(bAnswers).Bucket([]byte(id)) != nil {
-			return tx.Bucket(bAnswers).DeleteBucket([]byte(id))
+		for _, parent := range [][]byte{bAnswers, bConsensus, bHistory, bPlans} {
+			if p := tx.Bucket(parent); p != nil && p.Bucket([]byte(id)) != nil {
+				if err := p.DeleteBucket([]byte(id)); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

@@ -21,7 +21,7 @@ func checkRegion(code string) error {
 }
 
 func answerCmd(g *globals) *cobra.Command {
-	var region, respondent, answersFile, assessment, round, lang string
+	var region, respondent, answersFile, assessment, round, lang, reason string
 	cmd := &cobra.Command{
 		Use:   "answer --region CODE --respondent NAME --answers FILE",
 		Short: "Record answers from a YAML or JSON file (creates an assessment, or adds to one)",
@@ -105,7 +105,7 @@ is printed as the last line of standard output.`,
 				if err := env.Store.Create(l.A, l.Content.Files, answers); err != nil {
 					return err
 				}
-			} else if err := env.Store.PutAnswers(l.A.ID, answers, nil); err != nil {
+			} else if _, err := env.Store.Apply(l.A.ID, store.Change{By: respondent, Reason: reason, Answers: answers}); err != nil {
 				return err
 			}
 			l.Answers = append(l.Answers, answers...)
@@ -131,6 +131,7 @@ is printed as the last line of standard output.`,
 	cmd.Flags().StringVar(&assessment, "assessment", "", "add to this assessment instead of creating one")
 	cmd.Flags().StringVar(&round, "round", "", "round label for a new assessment (default: YEAR-baseline)")
 	cmd.Flags().StringVar(&lang, "lang", "fr", "language of a new assessment: fr, ar or en")
+	cmd.Flags().StringVar(&reason, "reason", "", "why (required when the assessment is validated)")
 	return cmd
 }
 
@@ -205,31 +206,43 @@ func assessmentsCmd(g *globals) *cobra.Command {
 }
 
 type shownAnswer struct {
-	Value      any       `json:"value"`
-	Note       string    `json:"note,omitempty"`
-	Respondent string    `json:"respondent"`
-	At         time.Time `json:"at"`
-	Relevant   bool      `json:"relevant"`
-	Status     string    `json:"status"`
+	Value       any       `json:"value"`
+	Note        string    `json:"note,omitempty"`
+	Respondent  string    `json:"respondent"`
+	At          time.Time `json:"at"`
+	Relevant    bool      `json:"relevant"`
+	Status      string    `json:"status"`
+	Source      string    `json:"source"`
+	Unconfirmed bool      `json:"unconfirmed,omitempty"`
+}
+
+type respondentAnswer struct {
+	Value       any       `json:"value"`
+	Note        string    `json:"note,omitempty"`
+	At          time.Time `json:"at"`
+	Unconfirmed bool      `json:"unconfirmed,omitempty"`
 }
 
 type shownAssessment struct {
-	ID            string                 `json:"id"`
-	Region        string                 `json:"region"`
-	Round         string                 `json:"round"`
-	Questionnaire string                 `json:"questionnaire"`
-	Version       string                 `json:"version"`
-	ContentHash   string                 `json:"content_hash"`
-	Lang          string                 `json:"lang"`
-	Status        string                 `json:"status"`
-	Created       time.Time              `json:"created"`
-	Updated       time.Time              `json:"updated"`
-	Respondents   []string               `json:"respondents"`
-	People        []store.Respondent     `json:"respondent_details"`
-	Baseline      string                 `json:"baseline,omitempty"`
-	Demo          bool                   `json:"demo,omitempty"`
-	Progress      engine.Count           `json:"progress"`
-	Answers       map[string]shownAnswer `json:"answers"`
+	ID            string                                 `json:"id"`
+	Region        string                                 `json:"region"`
+	Round         string                                 `json:"round"`
+	Questionnaire string                                 `json:"questionnaire"`
+	Version       string                                 `json:"version"`
+	ContentHash   string                                 `json:"content_hash"`
+	Lang          string                                 `json:"lang"`
+	Status        string                                 `json:"status"`
+	Created       time.Time                              `json:"created"`
+	Updated       time.Time                              `json:"updated"`
+	Respondents   []string                               `json:"respondents"`
+	People        []store.Respondent                     `json:"respondent_details"`
+	Baseline      string                                 `json:"baseline,omitempty"`
+	Demo          bool                                   `json:"demo,omitempty"`
+	Progress      engine.Count                           `json:"progress"`
+	Answers       map[string]shownAnswer                 `json:"answers"`
+	ByRespondent  map[string]map[string]respondentAnswer `json:"by_respondent"`
+	Divergent     []string                               `json:"divergent"`
+	Consensus     map[string]respondentAnswer            `json:"consensus"`
 }
 
 func showCmd(g *globals) *cobra.Command {
@@ -270,7 +283,27 @@ func showCmd(g *globals) *cobra.Command {
 					}
 				}
 				out.Answers[qid] = shownAnswer{Value: v, Note: an.Note, Respondent: an.Respondent, At: an.At,
-					Relevant: l.State.Relevant(qid), Status: l.State.Status(qid)}
+					Relevant: l.State.Relevant(qid), Status: l.State.Status(qid), Source: l.Sources[qid], Unconfirmed: an.Unconfirmed}
+			}
+			typed := func(qid string, raw any) any {
+				if qu := q.Question(qid); qu != nil {
+					if tv, err := engine.ParseValue(qu, raw); err == nil {
+						return tv
+					}
+				}
+				return raw
+			}
+			out.ByRespondent = map[string]map[string]respondentAnswer{}
+			for name, m := range l.ByRespondent() {
+				out.ByRespondent[name] = map[string]respondentAnswer{}
+				for qid, an := range m {
+					out.ByRespondent[name][qid] = respondentAnswer{Value: typed(qid, an.Value), Note: an.Note, At: an.At, Unconfirmed: an.Unconfirmed}
+				}
+			}
+			out.Divergent = append([]string{}, l.Divergent...)
+			out.Consensus = map[string]respondentAnswer{}
+			for _, an := range l.Consensus {
+				out.Consensus[an.Question] = respondentAnswer{Value: typed(an.Question, an.Value), Note: an.Note, At: an.At}
 			}
 			if asJSON {
 				return g.printJSON(out)
@@ -293,6 +326,15 @@ func showCmd(g *globals) *cobra.Command {
 					mark := ""
 					if !an.Relevant {
 						mark = "  (not asked: kept, ignored)"
+					}
+					if len(a.Respondents) > 1 && an.Source != "" {
+						mark += "  [" + an.Source + "]"
+					}
+					if an.Unconfirmed {
+						mark += "  (carried over, unconfirmed)"
+					}
+					if contains(out.Divergent, qu.ID) {
+						mark += "  (divergent)"
 					}
 					fmt.Fprintf(g.stdout, "  %-18s %s%s\n", qu.ID, displayValue(qu, an.Value, lang), mark)
 					if an.Note != "" {

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
 
@@ -46,13 +47,19 @@ was started with — as one JSON bundle that ` + "`indimaj import`" + ` reads on
 }
 
 func importCmd(g *globals) *cobra.Command {
+	var reason, by string
 	cmd := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Import an assessment bundle written by `indimaj export`",
+		Short: "Import an assessment bundle written by `indimaj export`, or merge it into the same assessment",
 		Long: `Read a bundle, check all of it (format, content, assessment, every answer) and store
-it in one transaction: a damaged bundle changes nothing (exit 2). An assessment that
-already exists in this database is refused.`,
-		Example: "  indimaj import oriental-2026.json",
+it in one transaction: a damaged bundle changes nothing (exit 2).
+
+When the assessment already exists here (a consultant collected answers on another
+laptop), the bundle is merged: respondents are united; when the same respondent
+answered the same question on both machines, the later answer is kept and the
+conflict is reported; nothing is duplicated, and importing the same bundle twice
+changes nothing.`,
+		Example: "  indimaj import oriental-2026.json\n  indimaj import laptop2.json --reason \"answers from the Nador workshop\"",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := os.ReadFile(args[0])
@@ -63,20 +70,52 @@ already exists in this database is refused.`,
 			if err != nil {
 				return err
 			}
-			env, err := g.env(true)
+			env, err := g.env(false)
 			if err != nil {
 				return err
 			}
-			if _, err := env.Store.Resolve(b.Assessment.ID); err == nil {
-				return inputf("assessment %s already exists in %s; delete it first, or import into another database with --db", b.Assessment.ID, env.Store.Path())
+			if _, err := env.Store.Resolve(b.Assessment.ID); err != nil {
+				// A new assessment here.
+				p, err := g.dbPath()
+				if err != nil {
+					return err
+				}
+				if env.Store, err = store.Open(p); err != nil {
+					return err
+				}
+				if err := env.Store.Create(&b.Assessment, b.Content, b.Answers); err != nil {
+					return err
+				}
+				if _, err := env.Store.Apply(b.Assessment.ID, store.Change{By: by, Consensus: b.Consensus, Plan: b.Plan,
+					History: b.History, Merge: true, AllowWithoutReason: true}); err != nil {
+					return err
+				}
+				fmt.Fprintf(g.stderr, "imported %s (%s, %s, %d answers)\n", b.Assessment.ID, b.Assessment.Region, b.Assessment.Round, len(b.Answers))
+				fmt.Fprintln(g.stdout, b.Assessment.ID)
+				return nil
 			}
-			if err := env.Store.Create(&b.Assessment, b.Content, b.Answers); err != nil {
+			l, err := env.Open(b.Assessment.ID)
+			if err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stderr, "imported %s (%s, %s, %d answers)\n", b.Assessment.ID, b.Assessment.Region, b.Assessment.Round, len(b.Answers))
-			fmt.Fprintln(g.stdout, b.Assessment.ID)
+			if l.A.ContentHash != b.Assessment.ContentHash {
+				return inputf("cannot merge: assessment %s here uses %s %s, the bundle uses %s %s", l.A.ID, l.A.Questionnaire, l.A.Version, b.Assessment.Questionnaire, b.Assessment.Version)
+			}
+			merge := app.MergeBundle(l, b)
+			for _, c := range merge.Conflicts {
+				g.warn("conflict: %s", c)
+			}
+			res, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Answers: merge.Answers, Consensus: merge.Consensus,
+				Plan: merge.Plan, History: b.History, Merge: true, Update: merge.Update})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(g.stderr, "merged into %s: %d records changed, %d already identical, %d conflicts\n", l.A.ID, res.Changed, res.Unchanged+merge.KeptLocal, len(merge.Conflicts))
+			fmt.Fprintln(g.stdout, l.A.ID)
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&reason, "reason", "", "why (required when the assessment is validated and the merge changes it)")
+	cmd.Flags().StringVar(&by, "by", currentUser(), "who imports (for the audit trail)")
 	return cmd
 }

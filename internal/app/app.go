@@ -39,7 +39,7 @@ func IsInput(err error) bool {
 	var ie *InputError
 	var ye ydoc.Errors
 	var e1 *ydoc.Error
-	return errors.As(err, &ie) || errors.As(err, &ye) || errors.As(err, &e1) || errors.Is(err, store.ErrNotFound)
+	return errors.As(err, &ie) || errors.As(err, &ye) || errors.As(err, &e1) || errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNeedsReason)
 }
 
 // EmbeddedFiles returns the content built into the binary.
@@ -155,10 +155,21 @@ type Env struct {
 type Loaded struct {
 	A       *store.Assessment
 	Answers []store.Answer
-	Content *engine.Content
-	State   *engine.State
-	// Working holds the answer that counts for each question.
+	// Consensus holds the facilitator's consensus answers.
+	Consensus []store.Answer
+	History   []store.HistoryEntry
+	Plan      []store.PlanItem
+	Content   *engine.Content
+	State     *engine.State
+	// Working holds the answer that counts for each question (with several
+	// respondents: the consensus, else the median level; see engine.Consolidate).
 	Working map[string]store.Answer
+	// Sources says where each working answer comes from: consensus, median,
+	// single or latest.
+	Sources map[string]string
+	// Divergent lists the questions where respondents are two levels or more
+	// apart, in questionnaire order.
+	Divergent []string
 }
 
 // ContentFor returns the content an assessment was started with: the current
@@ -200,47 +211,81 @@ func (e *Env) Open(id string) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, answers, err := e.Store.Get(full)
+	rec, err := e.Store.Full(full)
 	if err != nil {
 		return nil, err
 	}
+	a := rec.Assessment
 	c, err := e.ContentFor(a)
 	if err != nil {
 		return nil, err
 	}
-	l := &Loaded{A: a, Answers: answers, Content: c}
+	l := &Loaded{A: a, Answers: rec.Answers, Consensus: rec.Consensus, History: rec.History, Plan: rec.Plan, Content: c}
 	l.Rebuild()
 	return l, nil
 }
 
-// Rebuild recomputes the working answers and the engine state from l.Answers.
+// Rebuild recomputes the working answers and the engine state from l.Answers
+// and l.Consensus.
 func (l *Loaded) Rebuild() {
-	l.Working = WorkingAnswers(l.Answers)
-	l.State = engine.NewState(l.Content.Q)
-	values := map[string]any{}
-	for qid, an := range l.Working {
-		qu := l.Content.Q.Question(qid)
-		if qu == nil {
-			continue
-		}
-		v, err := engine.ParseValue(qu, an.Value)
-		if err != nil {
-			continue
-		}
-		values[qid] = v
+	q := l.Content.Q
+	l.Working = map[string]store.Answer{}
+	l.Sources = map[string]string{}
+	l.Divergent = nil
+	byQuestion := map[string][]store.Answer{}
+	for _, an := range l.Answers {
+		byQuestion[an.Question] = append(byQuestion[an.Question], an)
 	}
+	consensus := map[string]store.Answer{}
+	for _, an := range l.Consensus {
+		consensus[an.Question] = an
+	}
+	values := map[string]any{}
+	for _, qu := range q.Questions {
+		given := byQuestion[qu.ID]
+		var rvs []engine.RespondentValue
+		var kept []store.Answer
+		for _, an := range given {
+			if v, err := engine.ParseValue(qu, an.Value); err == nil {
+				rvs = append(rvs, engine.RespondentValue{Respondent: an.Respondent, Value: v, At: an.At})
+				kept = append(kept, an)
+			}
+		}
+		var cv any
+		cons, hasCons := consensus[qu.ID]
+		if hasCons {
+			if v, err := engine.ParseValue(qu, cons.Value); err == nil {
+				cv = v
+			}
+		}
+		r := engine.Consolidate(qu, rvs, cv)
+		if r.Divergent {
+			l.Divergent = append(l.Divergent, qu.ID)
+		}
+		if r.Value == nil {
+			continue
+		}
+		w := cons
+		if r.From >= 0 {
+			w = kept[r.From]
+		}
+		w.Value = r.Value
+		l.Working[qu.ID] = w
+		l.Sources[qu.ID] = r.Source
+		values[qu.ID] = r.Value
+	}
+	l.State = engine.NewState(q)
 	l.State.Load(values)
 }
 
-// WorkingAnswers picks, for each question, the answer that counts. With one
-// respondent it is theirs; with several, the most recent one.
-func WorkingAnswers(answers []store.Answer) map[string]store.Answer {
-	out := map[string]store.Answer{}
-	for _, an := range answers {
-		prev, ok := out[an.Question]
-		if !ok || an.At.After(prev.At) || (an.At.Equal(prev.At) && an.Respondent > prev.Respondent) {
-			out[an.Question] = an
+// ByRespondent returns each respondent's answers, question → answer.
+func (l *Loaded) ByRespondent() map[string]map[string]store.Answer {
+	out := map[string]map[string]store.Answer{}
+	for _, an := range l.Answers {
+		if out[an.Respondent] == nil {
+			out[an.Respondent] = map[string]store.Answer{}
 		}
+		out[an.Respondent][an.Question] = an
 	}
 	return out
 }

@@ -25,8 +25,11 @@ type bundleJSON struct {
 	Exported      time.Time         `json:"exported"`
 	Questionnaire bundleQnr         `json:"questionnaire"`
 	Assessment    *store.Assessment `json:"assessment"`
-	Answers       []store.Answer    `json:"answers"`
-	Content       map[string]string `json:"content"`
+	Answers       []store.Answer       `json:"answers"`
+	Consensus     []store.Answer       `json:"consensus,omitempty"`
+	History       []store.HistoryEntry `json:"history,omitempty"`
+	Plan          []store.PlanItem     `json:"plan,omitempty"`
+	Content       map[string]string    `json:"content"`
 }
 
 type bundleQnr struct {
@@ -39,6 +42,9 @@ type bundleQnr struct {
 type Bundle struct {
 	Assessment store.Assessment
 	Answers    []store.Answer
+	Consensus  []store.Answer
+	History    []store.HistoryEntry
+	Plan       []store.PlanItem
 	Content    map[string][]byte
 }
 
@@ -50,6 +56,9 @@ func MarshalBundle(l *Loaded) ([]byte, error) {
 		Questionnaire: bundleQnr{ID: l.Content.Q.ID, Version: l.Content.Q.Version, Hash: l.Content.Hash},
 		Assessment:    l.A,
 		Answers:       append([]store.Answer{}, l.Answers...),
+		Consensus:     l.Consensus,
+		History:       l.History,
+		Plan:          l.Plan,
 		Content:       map[string]string{},
 	}
 	sort.SliceStable(b.Answers, func(i, j int) bool {
@@ -74,6 +83,9 @@ type rawBundle struct {
 	Questionnaire rawBundleQnr      `yaml:"questionnaire"`
 	Assessment    *rawBundleAssess  `yaml:"assessment"`
 	Answers       []rawBundleAnswer `yaml:"answers"`
+	Consensus     []rawBundleAnswer `yaml:"consensus"`
+	History       *ydoc.Node        `yaml:"history"`
+	Plan          *ydoc.Node        `yaml:"plan"`
 	Content       map[string]string `yaml:"content"`
 	At            ydoc.Pos          `yaml:"-"`
 }
@@ -107,9 +119,10 @@ type rawBundleAnswer struct {
 	Question   ydoc.Str   `yaml:"question"`
 	Value      *ydoc.Node `yaml:"value"`
 	Note       string     `yaml:"note"`
-	Respondent ydoc.Str   `yaml:"respondent"`
-	At         ydoc.Str   `yaml:"at"`
-	Pos        ydoc.Pos   `yaml:"-"`
+	Respondent  ydoc.Str   `yaml:"respondent"`
+	At          ydoc.Str   `yaml:"at"`
+	Unconfirmed bool       `yaml:"unconfirmed"`
+	Pos         ydoc.Pos   `yaml:"-"`
 }
 
 // ParseBundle reads and checks a bundle completely; any problem rejects it.
@@ -222,12 +235,73 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 			continue
 		}
 		at := parseTime(an.At, an.Pos, "at", &errs)
-		b.Answers = append(b.Answers, store.Answer{Question: qu.ID, Value: v, Note: an.Note, Respondent: an.Respondent.V, At: at})
+		b.Answers = append(b.Answers, store.Answer{Question: qu.ID, Value: v, Note: an.Note, Respondent: an.Respondent.V, At: at, Unconfirmed: an.Unconfirmed})
 	}
+	seenCons := map[string]bool{}
+	for _, an := range rb.Consensus {
+		qu := c.Q.Question(an.Question.V)
+		if qu == nil {
+			errs.Add(posOr(an.Question.Pos, an.Pos), "consensus on unknown question %q", an.Question.V)
+			continue
+		}
+		if seenCons[qu.ID] {
+			errs.Add(an.Pos, "%s: two consensus answers", qu.ID)
+			continue
+		}
+		seenCons[qu.ID] = true
+		if an.Value == nil || an.Value.Kind == ydoc.Null {
+			errs.Add(an.Pos, "%s: consensus without a value", qu.ID)
+			continue
+		}
+		v, err := engine.ParseValue(qu, ydoc.Plain(an.Value))
+		if err == nil {
+			if err = st.Check(qu.ID, v); err != nil {
+				if ve, ok := err.(*engine.ValueError); ok && ve.MsgText != nil {
+					err = nil
+				}
+			}
+		}
+		if err != nil {
+			errs.Add(an.Value.Pos, "consensus %s", err.Error())
+			continue
+		}
+		at := parseTime(an.At, an.Pos, "at", &errs)
+		b.Consensus = append(b.Consensus, store.Answer{Question: qu.ID, Value: v, Note: an.Note, Respondent: an.Respondent.V, At: at})
+	}
+	// The audit trail and the plan are checked as plain JSON records.
+	var extra struct {
+		History []store.HistoryEntry `json:"history"`
+		Plan    []store.PlanItem     `json:"plan"`
+	}
+	if err := json.Unmarshal(data, &extra); err != nil {
+		errs.Add(rb.At, "history or plan cannot be read: %v", err)
+	}
+	for _, e := range extra.History {
+		if _, err := ulid.ParseStrict(e.ID); err != nil || e.At.IsZero() || e.Kind == "" {
+			errs.Add(posOr(nodePos(rb.History), rb.At), "history: an entry lacks a valid id, time or kind")
+			break
+		}
+	}
+	for _, it := range extra.Plan {
+		if c.Rules.Measure(it.Measure) == nil {
+			errs.Add(posOr(nodePos(rb.Plan), rb.At), "plan: unknown measure %q", it.Measure)
+		}
+		if !contains(store.PlanStatuses, it.Status) {
+			errs.Add(posOr(nodePos(rb.Plan), rb.At), "plan: %s has unknown status %q", it.Measure, it.Status)
+		}
+	}
+	b.History, b.Plan = extra.History, extra.Plan
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
 	return b, nil
+}
+
+func nodePos(n *ydoc.Node) ydoc.Pos {
+	if n == nil {
+		return ydoc.Pos{}
+	}
+	return n.Pos
 }
 
 func parseTime(s ydoc.Str, owner ydoc.Pos, field string, errs *ydoc.Errors) time.Time {

@@ -1,0 +1,436 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/user"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/store"
+	"github.com/spf13/cobra"
+)
+
+func init() {
+	extraCommands = append(extraCommands, consensusCmd, statusCmd, historyCmd, followupCmd, confirmCmd, planCmd)
+}
+
+// currentUser names who makes a change when --by is not given.
+func currentUser() string {
+	if u := os.Getenv("INDIMAJ_USER"); u != "" {
+		return u
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "unknown"
+}
+
+func consensusCmd(g *globals) *cobra.Command {
+	var note, by, reason string
+	var clear bool
+	cmd := &cobra.Command{
+		Use:   "consensus ID QUESTION [VALUE]",
+		Short: "Set (or --clear) the workshop's consensus answer to a question",
+		Long: `With several respondents, the answer that counts for a question is the consensus set by
+the facilitator or, until then, the median level across respondents (the lower one on
+ties). Questions where respondents are two levels or more apart are flagged divergent
+(see show --json and the divergence report).`,
+		Example: "  indimaj consensus 01J9Z8 gov03 partial --note \"focal point named, no decision yet\"\n  indimaj consensus 01J9Z8 gov03 --clear",
+		Args:    cobra.RangeArgs(2, 3),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if clear == (len(args) == 3) {
+				return inputf("give a VALUE, or --clear to remove the consensus")
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			qu := l.Content.Q.Question(args[1])
+			if qu == nil || qu.Type == engine.Note {
+				return inputf("%s: not a question of %s %s", args[1], l.Content.Q.ID, l.Content.Q.Version)
+			}
+			an := store.Answer{Question: qu.ID, Respondent: by, Note: note, At: time.Now().UTC()}
+			if !clear {
+				v, err := engine.ParseValue(qu, args[2])
+				if err == nil {
+					err = l.State.Check(qu.ID, v)
+				}
+				if err != nil {
+					return inputf("%s", err.Error())
+				}
+				if c := qu.Choice(fmt.Sprint(v)); c != nil && c.NoteRequired && note == "" {
+					return inputf("%s: %q needs a note that says why (--note)", qu.ID, c.Value)
+				}
+				an.Value = v
+			}
+			if _, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Consensus: []store.Answer{an}}); err != nil {
+				return err
+			}
+			if clear {
+				fmt.Fprintf(g.stderr, "consensus on %s removed\n", qu.ID)
+			} else {
+				fmt.Fprintf(g.stderr, "consensus on %s: %s\n", qu.ID, displayValue(qu, an.Value, "fr"))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&note, "note", "", "note or evidence for the consensus")
+	cmd.Flags().StringVar(&by, "by", currentUser(), "facilitator's name (audit trail)")
+	cmd.Flags().StringVar(&reason, "reason", "", "why (required once the assessment is validated)")
+	cmd.Flags().BoolVar(&clear, "clear", false, "remove the consensus (the median counts again)")
+	return cmd
+}
+
+func statusCmd(g *globals) *cobra.Command {
+	var by, reason string
+	cmd := &cobra.Command{
+		Use:   "status ID draft|in_review|validated",
+		Short: "Move an assessment through the MGI process: draft → in review → validated",
+		Long: `Set an assessment's status. Once it is validated, every change (answers, consensus,
+status, plan, merges) needs --reason, and every change is kept in the audit trail
+(indimaj history ID).`,
+		Example: "  indimaj status 01J9Z8 in_review\n  indimaj status 01J9Z8 validated --by \"M. Alaoui\"",
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !contains(app.Statuses, args[1]) {
+				return inputf("unknown status %q (draft, in_review, validated)", args[1])
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			res, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Status: args[1]})
+			if err != nil {
+				return err
+			}
+			if res.Changed == 0 {
+				fmt.Fprintf(g.stderr, "%s is already %s\n", l.A.ID, args[1])
+			} else {
+				fmt.Fprintf(g.stderr, "%s: %s → %s\n", l.A.ID, l.A.Status, args[1])
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&by, "by", currentUser(), "who (audit trail)")
+	cmd.Flags().StringVar(&reason, "reason", "", "why (required once the assessment is validated)")
+	return cmd
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func historyCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "history ID",
+		Short:   "Show an assessment's audit trail: who changed what, when, old → new, why",
+		Example: "  indimaj history 01J9Z8\n  indimaj history 01J9Z8 --json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			h := l.History
+			if h == nil {
+				h = []store.HistoryEntry{}
+			}
+			if asJSON {
+				return g.printJSON(map[string]any{"assessment": l.A.ID, "history": h})
+			}
+			for _, e := range h {
+				what := e.Kind
+				switch {
+				case e.Question != "" && e.Respondent != "":
+					what += " " + e.Question + " (" + e.Respondent + ")"
+				case e.Question != "":
+					what += " " + e.Question
+				case e.Measure != "":
+					what += " " + e.Measure
+				}
+				line := fmt.Sprintf("%s  %-14s %-34s %s → %s", e.At.Local().Format("2006-01-02 15:04:05"), e.By, what, fmtAny(e.Old), fmtAny(e.New))
+				if e.Reason != "" {
+					line += "  — " + e.Reason
+				}
+				fmt.Fprintln(g.stdout, line)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func followupCmd(g *globals) *cobra.Command {
+	var round, respondent string
+	var prefill bool
+	cmd := &cobra.Command{
+		Use:   "followup ID --round LABEL",
+		Short: "Start a follow-up round for the same region, linked to its baseline",
+		Long: `Create a new assessment for the same region, linked to ID as its baseline, with the
+current questionnaire; print its id as the last line of standard output. With
+--prefill, the baseline's working answers are carried over, each marked unconfirmed
+until someone answers the question again or confirms it (indimaj confirm).
+indimaj compare BASELINE FOLLOWUP then shows the deltas.`,
+		Example: "  indimaj followup 01J9Z8 --round 2027-review --prefill",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if round == "" {
+				return inputf("--round LABEL is required (e.g. 2027-review)")
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			base, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			c := env.Content
+			now := time.Now().UTC()
+			a := &store.Assessment{ID: app.NewID(), Region: base.A.Region, Round: round, Questionnaire: c.Q.ID, Version: c.Q.Version,
+				ContentHash: c.Hash, Lang: base.A.Lang, Status: "draft", Created: now, Updated: now, Baseline: base.A.ID}
+			var answers []store.Answer
+			if prefill {
+				a.Respondents = []store.Respondent{{Name: respondent}}
+				for _, qid := range app.SortedAnswerIDs(base.Content.Q, base.Working) {
+					qu := c.Q.Question(qid)
+					if qu == nil || qu.Type == engine.Note {
+						continue // the question no longer exists
+					}
+					v, err := engine.ParseValue(qu, base.Working[qid].Value)
+					if err != nil || engine.NewState(c.Q).Check(qid, v) != nil {
+						continue // its choices changed: to be answered again
+					}
+					w := base.Working[qid]
+					answers = append(answers, store.Answer{Question: qid, Value: v, Note: w.Note, Respondent: respondent, At: now, Unconfirmed: true})
+				}
+			}
+			p, err := g.dbPath()
+			if err != nil {
+				return err
+			}
+			if env.Store, err = store.Open(p); err != nil {
+				return err
+			}
+			if err := env.Store.Create(a, c.Files, answers); err != nil {
+				return err
+			}
+			fmt.Fprintf(g.stderr, "follow-up round %s for %s (baseline %s, %s); %d answers carried over, unconfirmed\n", round, a.Region, base.A.ID, base.A.Round, len(answers))
+			fmt.Fprintln(g.stdout, a.ID)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&round, "round", "", "round label (e.g. 2027-review)")
+	cmd.Flags().BoolVar(&prefill, "prefill", false, "carry the baseline's answers over, marked unconfirmed")
+	cmd.Flags().StringVar(&respondent, "respondent", "baseline", "respondent name for carried-over answers")
+	return cmd
+}
+
+func confirmCmd(g *globals) *cobra.Command {
+	var by, reason string
+	var all bool
+	cmd := &cobra.Command{
+		Use:     "confirm ID [QUESTION...]",
+		Short:   "Confirm answers carried over from a baseline round (all with --all)",
+		Example: "  indimaj confirm 01J9Z8 gov01 gov02\n  indimaj confirm 01J9Z8 --all",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if all == (len(args) > 1) {
+				return inputf("name the questions to confirm, or give --all")
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			want := map[string]bool{}
+			for _, q := range args[1:] {
+				if l.Content.Q.Question(q) == nil {
+					return inputf("%s: unknown question", q)
+				}
+				want[q] = true
+			}
+			var list []store.Answer
+			for _, an := range l.Answers {
+				if an.Unconfirmed && (all || want[an.Question]) {
+					an.Unconfirmed = false
+					list = append(list, an)
+				}
+			}
+			if _, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Answers: list}); err != nil {
+				return err
+			}
+			fmt.Fprintf(g.stderr, "%d answers confirmed\n", len(list))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&all, "all", false, "confirm every carried-over answer")
+	cmd.Flags().StringVar(&by, "by", currentUser(), "who (audit trail)")
+	cmd.Flags().StringVar(&reason, "reason", "", "why (required once the assessment is validated)")
+	return cmd
+}
+
+type planRow struct {
+	Measure    string      `json:"measure"`
+	Title      engine.Text `json:"title"`
+	Status     string      `json:"status"`
+	Owner      string      `json:"owner,omitempty"`
+	Note       string      `json:"note,omitempty"`
+	Horizon    string      `json:"horizon"`
+	Indicators []string    `json:"indicators"`
+	Adopted    time.Time   `json:"adopted"`
+	Updated    time.Time   `json:"updated"`
+}
+
+func planCmd(g *globals) *cobra.Command {
+	var owner, note, by, reason, lang string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "plan ID adopt MEASURE... | plan ID status MEASURE planned|in_progress|done|dropped | plan ID show",
+		Short: "Track the action plan: the measures the council adopted, their status, owner and dates",
+		Example: `  indimaj plan 01J9Z8 adopt m01 m09 m16 --owner "DGS"
+  indimaj plan 01J9Z8 status m09 in_progress --note "convention signed with the commune of Oujda"
+  indimaj plan 01J9Z8 show --json`,
+		Args: cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(lang); err != nil {
+				return err
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			l, err := env.Open(args[0])
+			if err != nil {
+				return err
+			}
+			rules := l.Content.Rules
+			current := map[string]store.PlanItem{}
+			for _, it := range l.Plan {
+				current[it.Measure] = it
+			}
+			now := time.Now().UTC()
+			switch args[1] {
+			case "adopt":
+				if len(args) < 3 {
+					return inputf("plan adopt needs at least one measure id (see `indimaj measures`)")
+				}
+				var items []store.PlanItem
+				for _, mid := range args[2:] {
+					if rules.Measure(mid) == nil {
+						return inputf("%s: unknown measure (see `indimaj measures`)", mid)
+					}
+					it, ok := current[mid]
+					if !ok {
+						it = store.PlanItem{Measure: mid, Status: "planned", Adopted: now}
+					}
+					if owner != "" {
+						it.Owner = owner
+					}
+					if note != "" {
+						it.Note = note
+					}
+					it.Updated = now
+					items = append(items, it)
+				}
+				if _, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Plan: items}); err != nil {
+					return err
+				}
+				fmt.Fprintf(g.stderr, "%d measures in the plan\n", len(items))
+				return nil
+			case "status":
+				if len(args) != 4 {
+					return inputf("usage: indimaj plan ID status MEASURE planned|in_progress|done|dropped")
+				}
+				it, ok := current[args[2]]
+				if !ok {
+					return inputf("%s is not in the plan: adopt it first (indimaj plan %s adopt %s)", args[2], args[0], args[2])
+				}
+				if !contains(store.PlanStatuses, args[3]) {
+					return inputf("unknown status %q (planned, in_progress, done, dropped)", args[3])
+				}
+				it.Status, it.Updated = args[3], now
+				if note != "" {
+					it.Note = note
+				}
+				if owner != "" {
+					it.Owner = owner
+				}
+				if _, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Plan: []store.PlanItem{it}}); err != nil {
+					return err
+				}
+				fmt.Fprintf(g.stderr, "%s: %s\n", it.Measure, it.Status)
+				return nil
+			case "show":
+				rows := []planRow{}
+				done := 0
+				for _, it := range l.Plan {
+					m := rules.Measure(it.Measure)
+					row := planRow{Measure: it.Measure, Status: it.Status, Owner: it.Owner, Note: it.Note, Adopted: it.Adopted, Updated: it.Updated, Indicators: []string{}}
+					if m != nil {
+						row.Title, row.Horizon, row.Indicators = m.Title, m.Horizon, nonNil(m.Indicators)
+					}
+					if it.Status == "done" {
+						done++
+					}
+					rows = append(rows, row)
+				}
+				sort.SliceStable(rows, func(i, j int) bool { return rows[i].Measure < rows[j].Measure })
+				active := 0
+				for _, r := range rows {
+					if r.Status != "dropped" {
+						active++
+					}
+				}
+				if asJSON {
+					return g.printJSON(map[string]any{"assessment": l.A.ID, "measures": rows, "progress": map[string]int{"done": done, "active": active, "total": len(rows)}})
+				}
+				if len(rows) == 0 {
+					fmt.Fprintf(g.stdout, "no measure adopted yet: indimaj plan %s adopt MEASURE...\n", args[0])
+					return nil
+				}
+				for _, r := range rows {
+					fmt.Fprintf(g.stdout, "%-5s %-11s %-12s %s\n", r.Measure, r.Status, r.Owner, truncate(r.Title.Get(lang), 60))
+				}
+				fmt.Fprintf(g.stdout, "progress: %d of %d active measures done\n", done, active)
+				return nil
+			}
+			return inputf("unknown plan action %q (adopt, status, show)", args[1])
+		},
+	}
+	cmd.Flags().StringVar(&owner, "owner", "", "who is responsible for the measure")
+	cmd.Flags().StringVar(&note, "note", "", "a note on the measure's progress")
+	cmd.Flags().StringVar(&by, "by", currentUser(), "who (audit trail)")
+	cmd.Flags().StringVar(&reason, "reason", "", "why (required once the assessment is validated)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (with show)")
+	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	return cmd
+}
+
+var _ = strings.TrimSpace

@@ -1,0 +1,352 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+	bolt "go.etcd.io/bbolt"
+)
+
+var (
+	bConsensus = []byte("consensus")
+	bHistory   = []byte("history")
+	bPlans     = []byte("plans")
+)
+
+// ErrNeedsReason means the assessment is validated: a change needs a reason.
+var ErrNeedsReason = errors.New("the assessment is validated: give a reason for this change (--reason)")
+
+// HistoryEntry is one change in an assessment's audit trail.
+type HistoryEntry struct {
+	ID         string    `json:"id"`
+	At         time.Time `json:"at"`
+	By         string    `json:"by"`
+	Kind       string    `json:"kind"` // answer, consensus, status, plan, import, followup
+	Question   string    `json:"question,omitempty"`
+	Respondent string    `json:"respondent,omitempty"`
+	Measure    string    `json:"measure,omitempty"`
+	Old        any       `json:"old"`
+	New        any       `json:"new"`
+	Note       string    `json:"note,omitempty"`
+	Reason     string    `json:"reason,omitempty"`
+}
+
+// PlanItem is a measure the council adopted, with its follow-up.
+type PlanItem struct {
+	Measure string    `json:"measure"`
+	Status  string    `json:"status"` // planned, in_progress, done, dropped
+	Owner   string    `json:"owner,omitempty"`
+	Note    string    `json:"note,omitempty"`
+	Adopted time.Time `json:"adopted"`
+	Updated time.Time `json:"updated"`
+}
+
+// PlanStatuses are the statuses of an adopted measure.
+var PlanStatuses = []string{"planned", "in_progress", "done", "dropped"}
+
+// Change is a set of changes applied to one assessment in one transaction.
+type Change struct {
+	By     string
+	Reason string
+	// Answers are respondents' answers (a nil Value deletes one).
+	Answers []Answer
+	// Consensus are the facilitator's consensus answers (Respondent = who set it).
+	Consensus []Answer
+	// Status, when set, changes the assessment's status.
+	Status string
+	// Plan items are adopted or updated measures.
+	Plan []PlanItem
+	// History entries are added as they are (a merge brings other machines' trail).
+	History []HistoryEntry
+	// Update may change the header in the same transaction.
+	Update func(a *Assessment) error
+	// Merge marks an import: answers record no entry of their own (their
+	// trail comes in History); one "import" entry sums the merge up.
+	Merge bool
+	// AllowWithoutReason lets changes that only add to the record (a merge of
+	// the same data, the interview's position) through on a validated assessment.
+	AllowWithoutReason bool
+}
+
+// Applied reports what a Change did.
+type Applied struct {
+	Changed   int            // records written
+	Unchanged int            // records already identical (idempotence)
+	History   []HistoryEntry // entries added
+}
+
+func newEntryID(at time.Time) string {
+	return ulid.MustNew(ulid.Timestamp(at), rand.Reader).String()
+}
+
+func sameAnswer(a, b Answer) bool {
+	return a.Note == b.Note && a.Unconfirmed == b.Unconfirmed && reflect.DeepEqual(normalize(a.Value), normalize(b.Value))
+}
+
+// normalize makes a value comparable whatever its Go shape ([]string and
+// []any from JSON, int and float64).
+func normalize(v any) any {
+	data, _ := json.Marshal(v)
+	var out any
+	_ = json.Unmarshal(data, &out)
+	return out
+}
+
+// Apply writes a Change in one transaction. On a validated assessment, a
+// change that modifies anything needs a Reason (ErrNeedsReason, nothing written).
+func (s *Store) Apply(id string, ch Change) (*Applied, error) {
+	res := &Applied{}
+	err := s.update(func(tx *bolt.Tx) error {
+		*res = Applied{}
+		b := tx.Bucket(bAssessments)
+		data := b.Get([]byte(id))
+		if data == nil {
+			return fmt.Errorf("%w: %s", ErrNotFound, id)
+		}
+		a := &Assessment{}
+		if err := json.Unmarshal(data, a); err != nil {
+			return fmt.Errorf("%w: assessment %s cannot be read: %v", ErrCorrupt, id, err)
+		}
+		validated := a.Status == "validated"
+		now := time.Now().UTC()
+		by := ch.By
+		hist, err := nested(tx, bHistory, id)
+		if err != nil {
+			return err
+		}
+		record := func(e HistoryEntry) error {
+			if e.ID == "" {
+				e.ID = newEntryID(now)
+			}
+			if e.At.IsZero() {
+				e.At = now
+			}
+			if e.Reason == "" {
+				e.Reason = ch.Reason
+			}
+			if hist.Get([]byte(e.ID)) != nil {
+				return nil // already in the trail (a merge of the same bundle)
+			}
+			res.History = append(res.History, e)
+			return putJSON(hist, e.ID, e)
+		}
+		// Answers and consensus.
+		for _, set := range []struct {
+			bucket []byte
+			kind   string
+			list   []Answer
+		}{{bAnswers, "answer", ch.Answers}, {bConsensus, "consensus", ch.Consensus}} {
+			if len(set.list) == 0 {
+				continue
+			}
+			ab, err := nested(tx, set.bucket, id)
+			if err != nil {
+				return err
+			}
+			for _, an := range set.list {
+				key := answerKey(an.Respondent, an.Question)
+				if set.kind == "consensus" {
+					key = an.Question
+				}
+				var old *Answer
+				if raw := ab.Get([]byte(key)); raw != nil {
+					old = &Answer{}
+					if err := json.Unmarshal(raw, old); err != nil {
+						return fmt.Errorf("%w: %v", ErrCorrupt, err)
+					}
+				}
+				if an.Value == nil {
+					if old == nil {
+						res.Unchanged++
+						continue
+					}
+					if err := ab.Delete([]byte(key)); err != nil {
+						return err
+					}
+				} else {
+					if old != nil && sameAnswer(*old, an) {
+						res.Unchanged++
+						continue
+					}
+					if err := putJSON(ab, key, an); err != nil {
+						return err
+					}
+					if set.kind == "answer" && an.Respondent != "" && !a.HasRespondent(an.Respondent) {
+						a.Respondents = append(a.Respondents, Respondent{Name: an.Respondent})
+					}
+				}
+				res.Changed++
+				if ch.Merge {
+					continue
+				}
+				who := by
+				if who == "" {
+					who = an.Respondent
+				}
+				e := HistoryEntry{By: who, Kind: set.kind, Question: an.Question, Respondent: an.Respondent, New: an.Value, Note: an.Note}
+				if set.kind == "consensus" {
+					e.Respondent = ""
+				}
+				if old != nil {
+					e.Old = old.Value
+				}
+				if err := record(e); err != nil {
+					return err
+				}
+			}
+		}
+		if ch.Status != "" && ch.Status != a.Status {
+			if err := record(HistoryEntry{By: by, Kind: "status", Old: a.Status, New: ch.Status}); err != nil {
+				return err
+			}
+			a.Status = ch.Status
+			res.Changed++
+		}
+		if len(ch.Plan) > 0 {
+			pb, err := nested(tx, bPlans, id)
+			if err != nil {
+				return err
+			}
+			for _, it := range ch.Plan {
+				var old *PlanItem
+				if raw := pb.Get([]byte(it.Measure)); raw != nil {
+					old = &PlanItem{}
+					if err := json.Unmarshal(raw, old); err != nil {
+						return fmt.Errorf("%w: %v", ErrCorrupt, err)
+					}
+				}
+				if old != nil && old.Status == it.Status && old.Owner == it.Owner && old.Note == it.Note {
+					res.Unchanged++
+					continue
+				}
+				if old != nil && !old.Adopted.IsZero() {
+					it.Adopted = old.Adopted
+				}
+				if err := putJSON(pb, it.Measure, it); err != nil {
+					return err
+				}
+				res.Changed++
+				e := HistoryEntry{By: by, Kind: "plan", Measure: it.Measure, New: it.Status, Note: it.Note}
+				if old != nil {
+					e.Old = old.Status
+				}
+				if err := record(e); err != nil {
+					return err
+				}
+			}
+		}
+		for _, e := range ch.History {
+			if err := record(e); err != nil {
+				return err
+			}
+		}
+		if ch.Merge && res.Changed > 0 {
+			if err := record(HistoryEntry{By: by, Kind: "import", New: fmt.Sprintf("%d records merged", res.Changed)}); err != nil {
+				return err
+			}
+		}
+		if validated && ch.Reason == "" && !ch.AllowWithoutReason && res.Changed > 0 {
+			return ErrNeedsReason
+		}
+		before, _ := json.Marshal(a)
+		if ch.Update != nil {
+			if err := ch.Update(a); err != nil {
+				return err
+			}
+		}
+		after, _ := json.Marshal(a)
+		if res.Changed == 0 && len(res.History) == 0 && string(before) == string(after) {
+			return nil // nothing to write: importing the same data twice changes nothing
+		}
+		a.Updated = now
+		return putJSON(b, id, a)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func nested(tx *bolt.Tx, parent []byte, id string) (*bolt.Bucket, error) {
+	p, err := tx.CreateBucketIfNotExists(parent)
+	if err != nil {
+		return nil, err
+	}
+	return p.CreateBucketIfNotExists([]byte(id))
+}
+
+// Record is everything stored about one assessment.
+type Record struct {
+	Assessment *Assessment
+	Answers    []Answer
+	Consensus  []Answer
+	History    []HistoryEntry
+	Plan       []PlanItem
+}
+
+// Full returns an assessment with its answers, consensus, audit trail
+// (oldest first) and adopted measures.
+func (s *Store) Full(id string) (*Record, error) {
+	a, answers, err := s.Get(id)
+	if err != nil {
+		return nil, err
+	}
+	r := &Record{Assessment: a, Answers: answers}
+	err = s.view(func(tx *bolt.Tx) error {
+		each := func(parent []byte, fn func(v []byte) error) error {
+			p := tx.Bucket(parent)
+			if p == nil {
+				return nil
+			}
+			b := p.Bucket([]byte(id))
+			if b == nil {
+				return nil
+			}
+			return b.ForEach(func(_, v []byte) error { return fn(v) })
+		}
+		if err := each(bConsensus, func(v []byte) error {
+			var an Answer
+			if err := json.Unmarshal(v, &an); err != nil {
+				return fmt.Errorf("%w: %v", ErrCorrupt, err)
+			}
+			r.Consensus = append(r.Consensus, an)
+			return nil
+		}); err != nil {
+			return err
+		}
+		if err := each(bHistory, func(v []byte) error {
+			var e HistoryEntry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("%w: %v", ErrCorrupt, err)
+			}
+			r.History = append(r.History, e)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return each(bPlans, func(v []byte) error {
+			var it PlanItem
+			if err := json.Unmarshal(v, &it); err != nil {
+				return fmt.Errorf("%w: %v", ErrCorrupt, err)
+			}
+			r.Plan = append(r.Plan, it)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(r.History, func(i, j int) bool {
+		if !r.History[i].At.Equal(r.History[j].At) {
+			return r.History[i].At.Before(r.History[j].At)
+		}
+		return r.History[i].ID < r.History[j].ID
+	})
+	return r, nil
+}
