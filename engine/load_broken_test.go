@@ -159,16 +159,26 @@ func TestLoadBrokenSampleIsValid(t *testing.T) {
 	}
 }
 
-// sampleFiles reads examples/sample as LoadFiles input.
+// sampleFiles reads examples/sample as LoadFiles input: every YAML file of
+// its questionnaires/ and rules/ folders.
 func sampleFiles(tb testing.TB) map[string][]byte {
 	tb.Helper()
 	files := map[string][]byte{}
-	for _, name := range []string{"questionnaires/sample.yaml", "rules/policy.yaml", "rules/measures.yaml"} {
-		data, err := os.ReadFile(filepath.Join("../examples/sample", name))
-		if err != nil {
-			tb.Fatal(err)
+	for _, dir := range []string{"questionnaires", "rules"} {
+		names, err := filepath.Glob(filepath.Join("../examples/sample", dir, "*.yaml"))
+		if err != nil || len(names) == 0 {
+			tb.Fatalf("examples/sample/%s: no YAML file (%v)", dir, err)
 		}
-		files[name] = data
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			files[dir+"/"+filepath.Base(name)] = data
+		}
+	}
+	if files["questionnaires/sample.yaml"] == nil {
+		tb.Fatal("examples/sample has no questionnaires/sample.yaml")
 	}
 	return files
 }
