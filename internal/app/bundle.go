@@ -21,10 +21,10 @@ const BundleFormat = "indimaj-bundle/1"
 var Statuses = []string{"draft", "in_review", "validated"}
 
 type bundleJSON struct {
-	Format        string            `json:"format"`
-	Exported      time.Time         `json:"exported"`
-	Questionnaire bundleQnr         `json:"questionnaire"`
-	Assessment    *store.Assessment `json:"assessment"`
+	Format        string               `json:"format"`
+	Exported      time.Time            `json:"exported"`
+	Questionnaire bundleQnr            `json:"questionnaire"`
+	Assessment    *store.Assessment    `json:"assessment"`
 	Answers       []store.Answer       `json:"answers"`
 	Consensus     []store.Answer       `json:"consensus,omitempty"`
 	History       []store.HistoryEntry `json:"history,omitempty"`
@@ -116,9 +116,9 @@ type rawBundleAssess struct {
 }
 
 type rawBundleAnswer struct {
-	Question   ydoc.Str   `yaml:"question"`
-	Value      *ydoc.Node `yaml:"value"`
-	Note       string     `yaml:"note"`
+	Question    ydoc.Str   `yaml:"question"`
+	Value       *ydoc.Node `yaml:"value"`
+	Note        string     `yaml:"note"`
 	Respondent  ydoc.Str   `yaml:"respondent"`
 	At          ydoc.Str   `yaml:"at"`
 	Unconfirmed bool       `yaml:"unconfirmed"`
