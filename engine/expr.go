@@ -228,38 +228,145 @@ func newCompiler(q *Questionnaire, errs *ydoc.Errors, files map[string][]byte) *
 }
 
 // locator returns a function that maps a position inside the expression to a
-// position in the YAML file.
+// position in the YAML file. YAML decodes a scalar before expr sees it (quotes
+// and escapes removed, lines folded or unindented), so the decoded text is
+// aligned with the file text once, rune by rune.
 func (c *compiler) locator(s ydoc.Str) func(line, col int) ydoc.Pos {
-	base := s.Pos
 	style := "plain"
 	if s.Node != nil {
 		style = s.Node.Style
 	}
-	return func(line, col int) ydoc.Pos {
-		if line < 1 {
-			line = 1
-		}
-		switch style {
-		case "literal", "folded":
-			// The text starts on the line after the | or >, at that line's indentation.
-			l := base.Line + line
-			indent := 0
-			if lines := c.fileText[base.File]; l-1 < len(lines) && l >= 1 {
-				t := lines[l-1]
-				indent = len(t) - len(strings.TrimLeft(t, " "))
-			}
-			return ydoc.Pos{File: base.File, Line: l, Col: indent + col + 1}
-		case "single", "double":
-			if line == 1 {
-				return ydoc.Pos{File: base.File, Line: base.Line, Col: base.Col + 1 + col}
-			}
-		default:
-			if line == 1 {
-				return ydoc.Pos{File: base.File, Line: base.Line, Col: base.Col + col}
-			}
-		}
-		return ydoc.Pos{File: base.File, Line: base.Line + line - 1, Col: col + 1}
+	src := []rune(s.V)
+	// Align the text as written: a constraint's `.` has become `_` in s.V.
+	written := src
+	if s.Node != nil && len([]rune(s.Node.Value)) == len(src) {
+		written = []rune(s.Node.Value)
 	}
+	at := alignScalar(c.fileText[s.Pos.File], s.Pos, style, written)
+	return func(line, col int) ydoc.Pos {
+		// Back from expr's line (1-based) and column (0-based) to a rune offset.
+		i, l, cl := 0, 1, 0
+		for i < len(src) && (l < line || l == line && cl < col) {
+			if src[i] == '\n' {
+				l, cl = l+1, 0
+			} else {
+				cl++
+			}
+			i++
+		}
+		if i < len(at) {
+			return at[i]
+		}
+		if n := len(at); n > 0 { // just after the end
+			return ydoc.Pos{File: s.Pos.File, Line: at[n-1].Line, Col: at[n-1].Col + 1}
+		}
+		return s.Pos
+	}
+}
+
+// alignScalar returns the file position of every rune of a scalar's decoded
+// text, or nil when the file text is not at hand. Columns count runes, as
+// the YAML parser's do.
+func alignScalar(lines []string, start ydoc.Pos, style string, val []rune) []ydoc.Pos {
+	if start.Line < 1 || start.Line > len(lines) {
+		return nil
+	}
+	// The scalar's lines as runes, converted as the alignment reaches them.
+	text := make([][]rune, len(lines))
+	row := func(i int) []rune {
+		if text[i] == nil {
+			text[i] = []rune(strings.TrimSuffix(lines[i], "\r"))
+		}
+		return text[i]
+	}
+	li, ci := start.Line-1, start.Col-1
+	indent := -1 // block scalars: the content's indentation
+	switch style {
+	case "single", "double":
+		ci++ // after the opening quote
+	case "literal", "folded":
+		li, ci = li+1, 0
+		for k := li; k < len(text); k++ {
+			if t := strings.TrimLeft(string(row(k)), " "); t != "" {
+				indent = len(row(k)) - len([]rune(t))
+				break
+			}
+		}
+		if indent < 0 {
+			return nil
+		}
+		ci = min(indent, len(row(min(li, len(text)-1))))
+	}
+	// nextLine moves to the start of the next line's content.
+	nextLine := func() {
+		li++
+		ci = 0
+		if li >= len(text) {
+			return
+		}
+		if indent >= 0 {
+			ci = min(indent, len(row(li)))
+			return
+		}
+		for r := row(li); ci < len(r) && (r[ci] == ' ' || r[ci] == '\t'); {
+			ci++
+		}
+	}
+	out := make([]ydoc.Pos, 0, len(val))
+	here := func() ydoc.Pos { return ydoc.Pos{File: start.File, Line: li + 1, Col: ci + 1} }
+	// step consumes the file text of the decoded rune d; false when the file ran out.
+	step := func(d rune) bool {
+		for li < len(text) {
+			line := row(li)
+			if ci >= len(line) {
+				if d == ' ' || d == '\n' { // a line break, folded or kept
+					out = append(out, here())
+					nextLine()
+					return true
+				}
+				nextLine() // trailing spaces dropped by the decoding: no rune
+				continue
+			}
+			switch r := line[ci]; {
+			case style == "double" && r == '\\' && ci+1 == len(line):
+				nextLine() // an escaped line break: no rune
+			case style == "double" && r == '\\':
+				out = append(out, here())
+				ci += escapeLen(line[ci+1])
+				return true
+			case style == "single" && r == '\'' && d == '\'':
+				out = append(out, here())
+				ci += 2 // '' stands for '
+				return true
+			case r == d:
+				out = append(out, here())
+				ci++
+				return true
+			default:
+				ci++ // text the decoding dropped (trailing spaces)
+			}
+		}
+		return false
+	}
+	for _, d := range val {
+		if !step(d) {
+			break // keep what was aligned
+		}
+	}
+	return out
+}
+
+// escapeLen is the length of a double-quoted YAML escape whose letter is e.
+func escapeLen(e rune) int {
+	switch e {
+	case 'x':
+		return 4
+	case 'u':
+		return 6
+	case 'U':
+		return 10
+	}
+	return 2
 }
 
 // replaceDot turns the ODK "current value" `.` of a constraint into the

@@ -140,7 +140,9 @@ func (l *loader) load() *Content {
 			ydoc.Decode(root, &sf, &l.errs)
 			id := sf.Section.ID.V
 			if id == "" {
-				continue // reported when the section is checked
+				// Never listed, so never checked: report it here.
+				l.errs.Add(sf.Section.At, "a section needs an \"id\"")
+				continue
 			}
 			if prev, dup := sectionFiles[id]; dup {
 				l.errs.Add(sf.Section.ID.Pos, "section %q is already defined in %s", id, prev.At.File)
@@ -159,7 +161,7 @@ func (l *loader) load() *Content {
 	}
 	if header == nil {
 		if len(l.errs) == 0 {
-			l.errs.Add(ydoc.Pos{File: qFiles[0]}, "no questionnaire header (a file with id, version, languages and sections)")
+			l.errs.Add(ydoc.Pos{File: qFiles[0], Line: 1, Col: 1}, "no questionnaire header (a file with id, version, languages and sections)")
 		}
 		return nil
 	}
@@ -260,6 +262,8 @@ func (l *loader) header(rq *rawQuestionnaire) *Questionnaire {
 	}
 	if len(rq.Languages) > 0 && !seen["fr"] {
 		l.errs.Add(rq.Languages[0].Pos, "languages must include fr (French is the reference language)")
+		// Go on as if fr were listed: the fr texts are right, the list is not.
+		q.Languages = append([]string{"fr"}, q.Languages...)
 	}
 	l.languages = q.Languages
 	if len(l.languages) == 0 {
@@ -465,8 +469,15 @@ func (l *loader) section(rs *rawSection) {
 	if len(rs.Questions) == 0 {
 		l.errs.Add(rs.At, "section %q has no questions", s.ID)
 	}
-	for i := range rs.Questions {
-		l.question(s, &rs.Questions[i])
+	for _, n := range rs.Questions {
+		if n.Kind != ydoc.Map {
+			// Not a question at all: say so once, not "it has no id".
+			l.errs.Add(n.Pos, "expected a mapping (key: value), got %s", ydoc.Describe(n))
+			continue
+		}
+		var rq rawQuestion
+		ydoc.Decode(n, &rq, &l.errs)
+		l.question(s, &rq)
 	}
 	scored := false
 	for _, qu := range s.Questions {
@@ -701,6 +712,10 @@ func (l *loader) calculations(comp *compiler, raw []rawCalc) {
 	order, cycle := topoSort(calcs, deps)
 	if cycle != nil {
 		l.errs.Add(srcs[cycle[0]].Expr.Pos, "calculate %s: dependency cycle %s", cycle[0], strings.Join(cycle, " -> "))
+		// None is compiled: do not report their every use as an unknown name.
+		for _, c := range calcs {
+			comp.broken[c.ID] = true
+		}
 		return
 	}
 	// Pass 2: compile in order with precise types.

@@ -31,13 +31,13 @@ type rawCalc struct {
 }
 
 type rawSection struct {
-	At          ydoc.Pos      `yaml:"-"`
-	ID          ydoc.Str      `yaml:"id"`
-	Title       *ydoc.Node    `yaml:"title"`
-	Description *ydoc.Node    `yaml:"description"`
-	Scored      *bool         `yaml:"scored"`
-	Relevant    ydoc.Str      `yaml:"relevant"`
-	Questions   []rawQuestion `yaml:"questions"`
+	At          ydoc.Pos     `yaml:"-"`
+	ID          ydoc.Str     `yaml:"id"`
+	Title       *ydoc.Node   `yaml:"title"`
+	Description *ydoc.Node   `yaml:"description"`
+	Scored      *bool        `yaml:"scored"`
+	Relevant    ydoc.Str     `yaml:"relevant"`
+	Questions   []*ydoc.Node `yaml:"questions"` // each decoded into a rawQuestion
 }
 
 type rawQuestion struct {

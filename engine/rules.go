@@ -163,6 +163,7 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 		}
 	}
 	// Bands: whole numbers covering 0–100 without gap or overlap.
+	badBand := false
 	for _, rb := range rp.Bands {
 		b := Band{ID: rb.ID.V, Min: rb.Min.V, Max: rb.Max.V, Color: rb.Color.V}
 		if b.ID == "" {
@@ -170,8 +171,10 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 		}
 		if !rb.Min.Set || !rb.Max.Set || rb.Min.Null || rb.Max.Null {
 			l.errs.Add(rb.At, "policy: band %s needs min and max", b.ID)
+			badBand = true
 		} else if b.Min > b.Max || b.Min < 0 || b.Max > 100 {
 			l.errs.Add(rb.At, "policy: band %s: min %v and max %v must satisfy 0 ≤ min ≤ max ≤ 100", b.ID, b.Min, b.Max)
+			badBand = true
 		}
 		b.Label = l.text(rb.Label, rb.At, "label", true)
 		p.Bands = append(p.Bands, b)
@@ -179,18 +182,31 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 	if len(rp.Bands) == 0 {
 		l.errs.Add(rp.At, "policy: no bands (score ranges with labels)")
 	} else {
-		sorted := append([]Band(nil), p.Bands...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Min < sorted[j].Min })
-		next := 0.0
-		for _, b := range sorted {
-			if b.Min != next {
-				l.errs.Add(rp.Bands[0].At, "policy: bands must cover 0–100 without gap or overlap: band %s starts at %v, expected %v", b.ID, b.Min, next)
-				break
-			}
-			next = b.Max + 1
+		order := make([]int, len(p.Bands))
+		for i := range order {
+			order[i] = i
 		}
-		if next != 101 && len(l.errs) == 0 {
-			l.errs.Add(rp.Bands[0].At, "policy: bands must reach 100 (the last one ends at %v)", next-1)
+		sort.SliceStable(order, func(i, j int) bool { return p.Bands[order[i]].Min < p.Bands[order[j]].Min })
+		// Coverage is checked when every band is well formed (else it would
+		// only echo that problem), and reported at the value that breaks it.
+		if !badBand {
+			next, gap := 0.0, false
+			for _, i := range order {
+				if b := p.Bands[i]; b.Min != next {
+					l.errs.Add(rp.Bands[i].Min.Pos, "policy: bands must cover 0–100 without gap or overlap: band %s starts at %v, expected %v", b.ID, b.Min, next)
+					gap = true
+					break
+				}
+				next = p.Bands[i].Max + 1
+			}
+			if !gap && next != 101 {
+				last := rp.Bands[order[len(order)-1]]
+				l.errs.Add(last.Max.Pos, "policy: bands must reach 100 (the last one ends at %v)", next-1)
+			}
+		}
+		sorted := make([]Band, len(order))
+		for k, i := range order {
+			sorted[k] = p.Bands[i]
 		}
 		p.Bands = sorted
 	}

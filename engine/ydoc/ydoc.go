@@ -10,11 +10,13 @@ package ydoc
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
@@ -159,7 +161,7 @@ func Parse(file string, data []byte) (n *Node, err error) {
 	}()
 	f, perr := parser.ParseBytes(data, 0)
 	if perr != nil {
-		return nil, syntaxError(file, perr)
+		return nil, syntaxError(file, data, perr)
 	}
 	if len(f.Docs) == 0 || f.Docs[0] == nil || f.Docs[0].Body == nil {
 		return &Node{Kind: Null, Pos: Pos{File: file, Line: 1, Col: 1}}, nil
@@ -176,12 +178,50 @@ func Parse(file string, data []byte) (n *Node, err error) {
 	return root, nil
 }
 
-func syntaxError(file string, err error) error {
+func syntaxError(file string, data []byte, err error) error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
-		return &Error{Pos: posOf(file, ye.GetToken()), Msg: ye.GetMessage()}
+		p := posOf(file, ye.GetToken())
+		if q := runawayQuote(file, data, p); q != nil {
+			return q
+		}
+		return &Error{Pos: p, Msg: ye.GetMessage()}
 	}
 	return &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: err.Error()}
+}
+
+// yamlKeyLine matches a line that starts a mapping entry or a list item.
+var yamlKeyLine = regexp.MustCompile(`^\s*(-\s+)?[A-Za-z_][\w-]*:(\s|$)`)
+
+// runawayQuote explains a syntax error caused by a quote left open: YAML lets
+// quoted text span lines, so the parser reads on to the next quote and fails
+// far from the mistake. It finds the last quoted text that starts before the
+// error and swallowed a line that looks like a key, and blames its opening quote.
+func runawayQuote(file string, data []byte, at Pos) *Error {
+	var found *token.Token
+	for _, tk := range lexer.Tokenize(string(data)) {
+		if tk.Position == nil || tk.Position.Line >= at.Line {
+			break
+		}
+		if tk.Type != token.DoubleQuoteType && tk.Type != token.SingleQuoteType {
+			continue
+		}
+		lines := strings.Split(tk.Origin, "\n")
+		for _, l := range lines[1:] {
+			if yamlKeyLine.MatchString(l) {
+				found = tk
+				break
+			}
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	kind, q := "double-quoted", `"`
+	if found.Type == token.SingleQuoteType {
+		kind, q = "single-quoted", "'"
+	}
+	return &Error{Pos: posOf(file, found), Msg: fmt.Sprintf("the %s text that starts here runs on to line %d: is its closing %s missing?", kind, at.Line, q)}
 }
 
 func posOf(file string, tk *token.Token) Pos {
