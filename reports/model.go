@@ -1,0 +1,492 @@
+// Package reports turns a scored assessment into documents: the diagnostic,
+// the ranked recommendations, the regional action plan, the pilot-project
+// proposal, and the comparison of several assessments.
+//
+// It is a pure renderer. A Source (an assessment with its content, state,
+// score and recommendations) and Options (language, generation time, the
+// pilot's measure) go in; a Doc comes out, the structured content, which
+// Render writes as Markdown, self-contained HTML, JSON or CSV. It never
+// touches the database, the clock or randomness, so the same input always
+// gives the same bytes.
+package reports
+
+import (
+	"time"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/store"
+)
+
+// The report kinds.
+const (
+	KindDiagnostic      = "diagnostic"
+	KindRecommendations = "recommendations"
+	KindActionPlan      = "action-plan"
+	KindPilot           = "pilot"
+	KindCompare         = "compare"
+)
+
+// Kinds lists the kinds of a single-assessment report, in reading order.
+var Kinds = []string{KindDiagnostic, KindRecommendations, KindActionPlan, KindPilot}
+
+// Formats lists the output formats.
+var Formats = []string{"md", "html", "json", "csv"}
+
+// Languages lists the report languages, the reference first.
+var Languages = []string{"fr", "ar", "en"}
+
+// Source is one assessment, as a report needs it.
+type Source struct {
+	Assessment *store.Assessment
+	// Answers are every respondent's answers; Working the one that counts per question.
+	Answers []store.Answer
+	Working map[string]store.Answer
+	// Consensus are the facilitator's consensus answers; Sources says where
+	// each working answer comes from; Divergent lists the questions where
+	// respondents are two levels or more apart.
+	Consensus []store.Answer
+	Sources   map[string]string
+	Divergent []string
+	// Plan holds the measures the council adopted, with their follow-up status.
+	Plan    []store.PlanItem
+	Content *engine.Content
+	State   *engine.State
+	Score   *engine.ScoreResult
+	Recs    []engine.Recommendation
+}
+
+// FromLoaded scores a loaded assessment and ranks its measures.
+func FromLoaded(l *app.Loaded) *Source {
+	sc := engine.Score(l.State, l.Content.Rules.Policy)
+	recs := engine.Recommend(l.State, sc, l.Content.Rules)
+	return &Source{Assessment: l.A, Answers: l.Answers, Working: l.Working, Consensus: l.Consensus, Sources: l.Sources, Divergent: l.Divergent,
+		Plan: l.Plan, Content: l.Content, State: l.State, Score: sc, Recs: recs}
+}
+
+// Options are the inputs of a report that do not come from the assessment.
+type Options struct {
+	// Lang is fr, ar or en.
+	Lang string
+	// Generated is the time printed as "generated at" (the caller's clock).
+	Generated time.Time
+	// Measure picks the pilot's measure (pilot reports only); empty: the
+	// template of the highest-ranked triggered measure that has one.
+	Measure string
+}
+
+// Doc is a report's structured content: what the JSON format prints and what
+// the other formats lay out. Every text is already in the report's language.
+type Doc struct {
+	Kind      string    `json:"kind"`
+	Lang      string    `json:"lang"`
+	Dir       string    `json:"dir"`
+	Title     string    `json:"title"`
+	Subtitle  string    `json:"subtitle"`
+	Reference string    `json:"reference"`
+	Generated time.Time `json:"generated"`
+	Generator string    `json:"generator"`
+	// Demo is true when an assessment reported on is a demonstration.
+	Demo bool `json:"demo,omitempty"`
+	// Assessment is the assessment reported on (nil for a comparison).
+	Assessment *AssessmentInfo `json:"assessment,omitempty"`
+
+	Diagnostic      *Diagnostic      `json:"diagnostic,omitempty"`
+	Recommendations *Recommendations `json:"recommendations,omitempty"`
+	ActionPlan      *ActionPlan      `json:"action_plan,omitempty"`
+	Pilot           *Pilot           `json:"pilot,omitempty"`
+	Comparison      *Comparison      `json:"comparison,omitempty"`
+
+	bands []Band
+}
+
+// Coded is a code with its label in the report's language.
+type Coded struct {
+	Code  string `json:"code"`
+	Label string `json:"label"`
+}
+
+// Band is a score band of the policy.
+type Band struct {
+	ID    string  `json:"id"`
+	Label string  `json:"label"`
+	Color string  `json:"color"`
+	Min   float64 `json:"min"`
+	Max   float64 `json:"max"`
+}
+
+// Person is a respondent, with how many answers they gave.
+type Person struct {
+	Name        string `json:"name"`
+	Institution string `json:"institution,omitempty"`
+	Role        string `json:"role,omitempty"`
+	Answers     int    `json:"answers"`
+	Consensus   int    `json:"consensus_answers,omitempty"`
+}
+
+// AssessmentInfo identifies an assessment.
+type AssessmentInfo struct {
+	ID            string       `json:"id"`
+	Region        Coded        `json:"region"`
+	Round         string       `json:"round"`
+	Status        Coded        `json:"status"`
+	Demo          bool         `json:"demo,omitempty"`
+	Baseline      string       `json:"baseline,omitempty"`
+	Questionnaire Coded        `json:"questionnaire"`
+	Version       string       `json:"version"`
+	ContentHash   string       `json:"content_hash"`
+	Created       time.Time    `json:"created"`
+	Updated       time.Time    `json:"updated"`
+	Respondents   []Person     `json:"respondents"`
+	Progress      engine.Count `json:"progress"`
+}
+
+// Refs are an indicator's framework references (codes).
+type Refs struct {
+	MGI        string   `json:"mgi,omitempty"`
+	MIPEX      string   `json:"mipex,omitempty"`
+	SNIA       []string `json:"snia"`
+	SDG        []string `json:"sdg"`
+	GCM        []int    `json:"gcm"`
+	Competence string   `json:"competence,omitempty"`
+}
+
+// Indicator is a scored question with the answer that counts.
+type Indicator struct {
+	ID           string   `json:"id"`
+	Section      string   `json:"section"`
+	SectionTitle string   `json:"section_title"`
+	Question     string   `json:"question"`
+	Choice       string   `json:"choice,omitempty"`
+	Answer       string   `json:"answer"`
+	Score        *float64 `json:"score"`
+	Status       Coded    `json:"status"`
+	Weight       float64  `json:"weight"`
+	Note         string   `json:"note,omitempty"`
+	Respondent   string   `json:"respondent,omitempty"`
+	// Source says where the working answer comes from (several respondents:
+	// consensus, median, latest); Unconfirmed marks an answer carried over
+	// from the baseline round and not yet confirmed.
+	Source      Coded `json:"source"`
+	Unconfirmed bool  `json:"unconfirmed,omitempty"`
+	Refs        Refs  `json:"refs"`
+}
+
+// Divergence is a question where respondents are two levels or more apart.
+type Divergence struct {
+	Question string   `json:"question"`
+	Label    string   `json:"label"`
+	Answers  []string `json:"answers"`
+	Working  string   `json:"working"`
+}
+
+// SectionScore is a scored section's result.
+type SectionScore struct {
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	Score         *float64 `json:"score"`
+	Band          *Band    `json:"band"`
+	Target        float64  `json:"target"`
+	Answered      int      `json:"answered"`
+	Relevant      int      `json:"relevant"`
+	Coverage      float64  `json:"coverage"`
+	LowConfidence bool     `json:"low_confidence"`
+	DontKnow      int      `json:"dont_know"`
+	NotApplicable int      `json:"not_applicable"`
+	Unanswered    int      `json:"unanswered"`
+	Skipped       int      `json:"skipped"`
+	Asked         bool     `json:"asked"`
+}
+
+// Overall is the overall score.
+type Overall struct {
+	Score    *float64 `json:"score"`
+	Band     *Band    `json:"band"`
+	Coverage float64  `json:"coverage"`
+}
+
+// ViewRow is one code of a secondary view (an MGI dimension, a SNIA programme…).
+type ViewRow struct {
+	Code       string   `json:"code"`
+	Label      string   `json:"label"`
+	Score      *float64 `json:"score"`
+	Band       *Band    `json:"band"`
+	Indicators int      `json:"indicators"`
+}
+
+// View is a secondary view of the scores.
+type View struct {
+	Kind  string    `json:"kind"`
+	Title string    `json:"title"`
+	Rows  []ViewRow `json:"rows"`
+}
+
+// NoteLine is a note or piece of evidence given with an answer.
+type NoteLine struct {
+	Question     string    `json:"question"`
+	SectionTitle string    `json:"section_title"`
+	Label        string    `json:"label"`
+	Answer       string    `json:"answer"`
+	Note         string    `json:"note"`
+	Respondent   string    `json:"respondent"`
+	At           time.Time `json:"at"`
+	Counts       bool      `json:"counts"`
+}
+
+// ContextLine is an answer to an unscored question (context, figures).
+type ContextLine struct {
+	Question string `json:"question"`
+	Label    string `json:"label"`
+	Answer   string `json:"answer"`
+}
+
+// Diagnostic is the diagnostic report.
+type Diagnostic struct {
+	Method        []string       `json:"method"`
+	Bands         []Band         `json:"bands"`
+	Overall       Overall        `json:"overall"`
+	Sections      []SectionScore `json:"sections"`
+	Strengths     []Indicator    `json:"strengths"`
+	GapsAbsent    []Indicator    `json:"gaps_absent"`
+	GapsPartial   []Indicator    `json:"gaps_partial"`
+	DontKnow      []Indicator    `json:"dont_know"`
+	Unanswered    []Indicator    `json:"unanswered"`
+	NotApplicable []Indicator    `json:"not_applicable"`
+	Unconfirmed   []Indicator    `json:"unconfirmed"`
+	Divergent     []Divergence   `json:"divergent"`
+	LowCoverage   []SectionScore `json:"low_coverage"`
+	Notes         []NoteLine     `json:"notes"`
+	Context       []ContextLine  `json:"context"`
+	Views         []View         `json:"views"`
+	Indicators    []Indicator    `json:"indicators"`
+}
+
+// Factor is one input of the priority formula.
+type Factor struct {
+	Name  string `json:"name"`
+	Label string `json:"label"`
+	Value any    `json:"value"`
+	Text  string `json:"text"`
+}
+
+// Reason is one reason a measure was recommended.
+type Reason struct {
+	Indicator string   `json:"indicator"`
+	Question  string   `json:"question"`
+	Answer    string   `json:"answer"`
+	Score     *float64 `json:"score"`
+	Status    Coded    `json:"status"`
+	Condition string   `json:"condition,omitempty"`
+}
+
+// GCMRef is a GCM objective with its short name.
+type GCMRef struct {
+	Number int    `json:"number"`
+	Label  string `json:"label"`
+}
+
+// Alignment lists the SNIA programmes, SDG targets and GCM objectives served.
+type Alignment struct {
+	SNIA []Coded  `json:"snia"`
+	SDG  []string `json:"sdg"`
+	GCM  []GCMRef `json:"gcm"`
+}
+
+// Rec is one recommended measure.
+type Rec struct {
+	Rank        int           `json:"rank"`
+	Measure     string        `json:"measure"`
+	Title       string        `json:"title"`
+	Description string        `json:"description"`
+	Priority    float64       `json:"priority"`
+	Horizon     Coded         `json:"horizon"`
+	Cost        Coded         `json:"cost"`
+	Lead        string        `json:"lead"`
+	Partners    []string      `json:"partners"`
+	KPI         string        `json:"kpi"`
+	KPIUnit     string        `json:"kpi_unit,omitempty"`
+	Because     []Reason      `json:"because"`
+	Factors     []Factor      `json:"factors"`
+	Alignment   Alignment     `json:"alignment"`
+	Trigger     *engine.Trace `json:"trigger,omitempty"`
+}
+
+// Recommendations is the recommendations report.
+type Recommendations struct {
+	Intro   []string `json:"intro"`
+	Formula string   `json:"formula"`
+	Items   []Rec    `json:"items"`
+}
+
+// Baseline is an addressed indicator's current score and its target.
+type Baseline struct {
+	Indicator string   `json:"indicator"`
+	Question  string   `json:"question"`
+	Score     *float64 `json:"score"`
+	Status    Coded    `json:"status"`
+	Target    float64  `json:"target"`
+}
+
+// Action is one measure of the action plan.
+type Action struct {
+	Ref        string     `json:"ref"`
+	Measure    string     `json:"measure"`
+	Rank       int        `json:"rank"`
+	Priority   float64    `json:"priority"`
+	Title      string     `json:"title"`
+	Objective  string     `json:"objective"`
+	Activities []string   `json:"activities"`
+	Lead       string     `json:"lead"`
+	Partners   []string   `json:"partners"`
+	Horizon    Coded      `json:"horizon"`
+	Start      int        `json:"start_quarter"`
+	End        int        `json:"end_quarter"`
+	Beyond     bool       `json:"continues_beyond"`
+	Period     string     `json:"period"`
+	Cost       Coded      `json:"cost"`
+	KPI        string     `json:"kpi"`
+	KPIUnit    string     `json:"kpi_unit,omitempty"`
+	Baseline   []Baseline `json:"baseline"`
+	BaseMean   *float64   `json:"baseline_mean"`
+	Target     float64    `json:"target"`
+	SDG        []string   `json:"sdg"`
+	GCM        []GCMRef   `json:"gcm"`
+	AlsoSNIA   []Coded    `json:"also_snia"`
+	Status     string     `json:"status"`
+	Owner      string     `json:"owner,omitempty"`
+	Note       string     `json:"note,omitempty"`
+}
+
+// Axis is a strategic axis of the plan: one SNIA programme.
+type Axis struct {
+	Number  int      `json:"number"`
+	Code    string   `json:"code"`
+	Title   string   `json:"title"`
+	Actions []Action `json:"actions"`
+}
+
+// CoverRow says which measures of the plan serve a programme, target or objective.
+type CoverRow struct {
+	Code     string   `json:"code"`
+	Label    string   `json:"label"`
+	Measures []string `json:"measures"`
+}
+
+// ActionPlan is the regional action plan.
+type ActionPlan struct {
+	Intro        []string   `json:"intro"`
+	CalendarNote string     `json:"calendar_note"`
+	Quarters     []string   `json:"quarters"`
+	Axes         []Axis     `json:"axes"`
+	SNIACoverage []CoverRow `json:"snia_coverage"`
+	SDGCoverage  []CoverRow `json:"sdg_coverage"`
+	GCMCoverage  []CoverRow `json:"gcm_coverage"`
+}
+
+// PilotActivity is an activity of the pilot with its indicative months.
+type PilotActivity struct {
+	Number int    `json:"number"`
+	Text   string `json:"text"`
+	Start  int    `json:"start_month"`
+	End    int    `json:"end_month"`
+}
+
+// LogRow is a level of the logical framework.
+type LogRow struct {
+	Level       string   `json:"level"`
+	Items       []string `json:"items"`
+	Indicators  []string `json:"indicators"`
+	Sources     []string `json:"sources"`
+	Assumptions []string `json:"assumptions"`
+}
+
+// Partner is a partner of the pilot with its role.
+type Partner struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+}
+
+// RiskLine is a risk with its mitigation.
+type RiskLine struct {
+	Risk       string `json:"risk"`
+	Mitigation string `json:"mitigation"`
+}
+
+// FamilyMeasure is a measure of the pilot's family, with its rank when triggered.
+type FamilyMeasure struct {
+	Measure  string  `json:"measure"`
+	Title    string  `json:"title"`
+	Rank     int     `json:"rank"`
+	Priority float64 `json:"priority"`
+}
+
+// LogIndicator is an indicator of the pilot with its source of verification.
+type LogIndicator struct {
+	Label  string `json:"label"`
+	Source string `json:"source"`
+}
+
+// Pilot is the pilot-project proposal.
+type Pilot struct {
+	Template           string          `json:"template"`
+	Title              string          `json:"title"`
+	Summary            string          `json:"summary"`
+	Anchor             FamilyMeasure   `json:"anchor"`
+	Family             []FamilyMeasure `json:"family"`
+	BestFit            []Coded         `json:"best_fit"`
+	DurationMonths     int             `json:"duration_months"`
+	Context            []string        `json:"context"`
+	Sections           []SectionScore  `json:"sections"`
+	Evidence           []Indicator     `json:"evidence"`
+	GeneralObjective   string          `json:"general_objective"`
+	SpecificObjectives []string        `json:"specific_objectives"`
+	TargetGroups       []string        `json:"target_groups"`
+	Activities         []PilotActivity `json:"activities"`
+	Results            []string        `json:"results"`
+	Logframe           []LogRow        `json:"logframe"`
+	Partners           []Partner       `json:"partners"`
+	BudgetLines        []string        `json:"budget_lines"`
+	BudgetNote         string          `json:"budget_note"`
+	Risks              []RiskLine      `json:"risks"`
+	Monitoring         []string        `json:"monitoring"`
+	Indicators         []LogIndicator  `json:"indicators"`
+	Sustainability     string          `json:"sustainability"`
+	Alignment          Alignment       `json:"alignment"`
+	CalendarNote       string          `json:"calendar_note"`
+}
+
+// CompareRow is one score across the compared assessments.
+type CompareRow struct {
+	Kind   string     `json:"kind"`
+	ID     string     `json:"id"`
+	Label  string     `json:"label"`
+	Values []*float64 `json:"values"`
+	Delta  *float64   `json:"delta,omitempty"`
+}
+
+// CompareMeasure is a measure triggered in at least one compared assessment.
+type CompareMeasure struct {
+	Measure string `json:"measure"`
+	Title   string `json:"title"`
+	// Ranks holds the measure's rank in each assessment (0: not triggered).
+	Ranks []int `json:"ranks"`
+}
+
+// Comparison compares assessments: regions side by side, or a follow-up
+// round against its baseline.
+type Comparison struct {
+	// Mode is "regions" or "follow_up".
+	Mode       string           `json:"mode"`
+	Intro      []string         `json:"intro"`
+	Columns    []AssessmentInfo `json:"assessments"`
+	Labels     []string         `json:"labels"`
+	Overall    CompareRow       `json:"overall"`
+	Coverage   []float64        `json:"coverage"`
+	Sections   []CompareRow     `json:"sections"`
+	Views      []CompareRow     `json:"views"`
+	Indicators []CompareRow     `json:"indicators"`
+	Measures   []CompareMeasure `json:"measures"`
+	Resolved   []CompareMeasure `json:"no_longer_triggered"`
+	New        []CompareMeasure `json:"newly_triggered"`
+	Warnings   []string         `json:"warnings"`
+}

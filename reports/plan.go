@@ -1,0 +1,207 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/indimaj/indimaj/engine"
+)
+
+// PlanQuarters is the number of quarters the action plan's calendar shows
+// (three years); a long-horizon measure continues beyond it.
+const PlanQuarters = 12
+
+// Calendar turns a measure's horizon into an indicative span of quarters
+// (1 = first quarter of year 1): short = Q1–Q4 of year 1, medium = year 1 Q2
+// to the end of year 3, long = year 2 to year 3 and beyond.
+func Calendar(horizon string) (start, end int, beyond bool) {
+	switch horizon {
+	case "short":
+		return 1, 4, false
+	case "medium":
+		return 2, 12, false
+	case "long":
+		return 5, 12, true
+	}
+	return 1, 12, false
+}
+
+func (c *ctx) quarter(n int) string {
+	return c.t("quarter", (n-1)/4+1, (n-1)%4+1)
+}
+
+func (c *ctx) period(start, end int, beyond bool) string {
+	s := c.t("period", c.quarter(start), c.quarter(end))
+	if beyond {
+		s = c.t("period_beyond", c.quarter(start))
+	}
+	return s
+}
+
+// primarySNIA is the axis a measure belongs to: its first SNIA code.
+func primarySNIA(m *engine.Measure) string {
+	if len(m.SNIA) > 0 {
+		return m.SNIA[0]
+	}
+	return ""
+}
+
+func sniaRank(code string) int {
+	for i, c := range sniaOrder {
+		if c == code {
+			return i
+		}
+	}
+	return len(sniaOrder)
+}
+
+func (c *ctx) action(r engine.Recommendation) Action {
+	m := r.Measure
+	start, end, beyond := Calendar(m.Horizon)
+	a := Action{Measure: m.ID, Rank: r.Rank, Priority: r.Priority, Title: m.Title.Get(c.lang), Objective: m.Objective.Get(c.lang),
+		Activities: texts(m.Activities, c.lang), Lead: m.Lead.Get(c.lang), Partners: texts(m.Partners, c.lang),
+		Horizon: c.coded("horizon", m.Horizon), Start: start, End: end, Beyond: beyond, Period: c.period(start, end, beyond),
+		Cost: c.coded("cost", m.Cost), KPI: m.KPI.Get(c.lang), KPIUnit: m.KPIUnit.Get(c.lang), Baseline: []Baseline{},
+		SDG: nonNilS(m.SDG), GCM: c.gcm(m.GCM), AlsoSNIA: []Coded{}, Status: c.t("status_planned")}
+	if len(c.src.Plan) > 0 {
+		// The council adopted a plan: show each measure's follow-up status.
+		a.Status = ""
+		for _, it := range c.src.Plan {
+			if it.Measure == m.ID {
+				a.Status, a.Owner, a.Note = c.t("plan_status."+it.Status), it.Owner, it.Note
+			}
+		}
+	}
+	if a.Objective == "" {
+		a.Objective = m.Description.Get(c.lang)
+	}
+	if len(m.SNIA) > 1 {
+		a.AlsoSNIA = c.snia(m.SNIA[1:])
+	}
+	var sum float64
+	var n int
+	var target float64
+	for _, id := range m.Indicators {
+		ir := c.src.Score.Indicator(id)
+		if ir == nil {
+			continue
+		}
+		qu := c.q.Question(id)
+		b := Baseline{Indicator: id, Score: round1(ir.Score), Status: c.indicatorStatus(ir.Status), Target: c.p.TargetFor(ir.Section)}
+		if qu != nil {
+			b.Question = qu.Label.Get(c.lang)
+		}
+		if ir.Score != nil {
+			sum += *ir.Score
+			n++
+		}
+		if b.Target > target {
+			target = b.Target
+		}
+		a.Baseline = append(a.Baseline, b)
+	}
+	if n > 0 {
+		v := sum / float64(n)
+		a.BaseMean = round1(&v)
+	}
+	a.Target = target
+	return a
+}
+
+func (c *ctx) actionPlan() *ActionPlan {
+	ap := &ActionPlan{Axes: []Axis{}, SNIACoverage: []CoverRow{}, SDGCoverage: []CoverRow{}, GCMCoverage: []CoverRow{}}
+	for q := 1; q <= PlanQuarters; q++ {
+		ap.Quarters = append(ap.Quarters, c.quarter(q))
+	}
+	byAxis := map[string][]engine.Recommendation{}
+	var codes []string
+	for _, r := range c.src.Recs {
+		code := primarySNIA(r.Measure)
+		if _, ok := byAxis[code]; !ok {
+			codes = append(codes, code)
+		}
+		byAxis[code] = append(byAxis[code], r)
+	}
+	sort.SliceStable(codes, func(i, j int) bool { return sniaRank(codes[i]) < sniaRank(codes[j]) })
+	for i, code := range codes {
+		ax := Axis{Number: i + 1, Code: code, Title: codeLabel("snia", code, c.lang), Actions: []Action{}}
+		if code == "" {
+			ax.Title = c.t("axis_other")
+		}
+		for j, r := range byAxis[code] {
+			a := c.action(r)
+			a.Ref = fmt.Sprintf("%d.%d", i+1, j+1)
+			ax.Actions = append(ax.Actions, a)
+		}
+		ap.Axes = append(ap.Axes, ax)
+	}
+	// Coverage: which programmes, targets and objectives the plan serves.
+	snia := map[string][]string{}
+	sdg := map[string][]string{}
+	gcm := map[int][]string{}
+	for _, r := range c.src.Recs {
+		m := r.Measure
+		for _, s := range m.SNIA {
+			snia[s] = append(snia[s], m.ID)
+		}
+		for _, s := range m.SDG {
+			sdg[s] = append(sdg[s], m.ID)
+		}
+		for _, g := range m.GCM {
+			gcm[g] = append(gcm[g], m.ID)
+		}
+	}
+	for _, code := range sniaOrder {
+		ap.SNIACoverage = append(ap.SNIACoverage, CoverRow{Code: code, Label: codeLabel("snia", code, c.lang), Measures: nonNilS(snia[code])})
+	}
+	var targets []string
+	for t := range sdg {
+		targets = append(targets, t)
+	}
+	sort.Slice(targets, func(i, j int) bool { return sdgLess(targets[i], targets[j]) })
+	for _, t := range targets {
+		ap.SDGCoverage = append(ap.SDGCoverage, CoverRow{Code: t, Label: c.t("sdg_target", t), Measures: sdg[t]})
+	}
+	var objs []int
+	for g := range gcm {
+		objs = append(objs, g)
+	}
+	sort.Ints(objs)
+	for _, g := range objs {
+		ap.GCMCoverage = append(ap.GCMCoverage, CoverRow{Code: strconv.Itoa(g), Label: c.gcmLabel(g), Measures: gcm[g]})
+	}
+	reg := regionLabel(c.src.Assessment.Region, c.lang)
+	ap.Intro = []string{
+		c.t("plan.intro", reg, c.src.Assessment.Round, len(c.src.Recs), len(ap.Axes)),
+		c.t("plan.draft"),
+		c.t("plan.baseline"),
+	}
+	if len(c.src.Recs) == 0 {
+		ap.Intro = append(ap.Intro, c.t("rec.none"))
+	}
+	ap.CalendarNote = c.t("plan.calendar")
+	return ap
+}
+
+// sdgLess orders SDG targets by goal, then target ("3.8" < "10.2" < "10.c").
+func sdgLess(a, b string) bool {
+	ga, gb := engine.SDGGoal(a), engine.SDGGoal(b)
+	if ga != gb {
+		return ga < gb
+	}
+	ta := a[strings.Index(a, ".")+1:]
+	tb := b[strings.Index(b, ".")+1:]
+	na, ea := strconv.Atoi(ta)
+	nb, eb := strconv.Atoi(tb)
+	switch {
+	case ea == nil && eb == nil:
+		return na < nb
+	case ea == nil:
+		return true
+	case eb == nil:
+		return false
+	}
+	return ta < tb
+}

@@ -1,0 +1,203 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/app"
+)
+
+// Render writes a report in a format: md, html, json or csv.
+func Render(d *Doc, format string) ([]byte, error) {
+	switch format {
+	case "md":
+		return Markdown(d), nil
+	case "html":
+		return HTML(d)
+	case "json":
+		return JSON(d)
+	case "csv":
+		return CSV(d)
+	}
+	return nil, app.Inputf("unknown format %q (%s)", format, strings.Join(Formats, ", "))
+}
+
+// JSON renders a report's full structured content.
+func JSON(d *Doc) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// CellSafe neutralizes a spreadsheet cell that a spreadsheet could read as a
+// formula (it starts with =, +, -, @, a tab or a carriage return) by putting
+// a single quote before it. Plain numbers such as -12.5 are left as they are:
+// they are data, not formulas.
+func CellSafe(s string) string {
+	if s == "" || plainNumber.MatchString(s) {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// csvNum writes a score for a spreadsheet (a dot, one decimal at most).
+func csvNum(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+func csvF(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// CSV renders a report as one row per item, UTF-8 (with a byte-order mark so
+// spreadsheets read the accents and Arabic) and a header row.
+func CSV(d *Doc) ([]byte, error) {
+	t := func(k string, args ...any) string { return tr(d.Lang, k, args...) }
+	var rows [][]string
+	switch {
+	case d.Diagnostic != nil:
+		rows = append(rows, []string{t("col.section"), t("col.section_title"), t("col.indicator"), t("col.question"), t("col.answer"), t("col.choice"),
+			t("col.score"), t("col.status"), t("col.weight"), t("col.note"), t("col.respondent"), t("col.source"), "MGI", "MIPEX", "SNIA", t("sdg"), t("gcm"), t("competence")})
+		for _, ind := range d.Diagnostic.Indicators {
+			rows = append(rows, []string{ind.Section, ind.SectionTitle, ind.ID, ind.Question, ind.Answer, ind.Choice, csvNum(ind.Score), ind.Status.Label,
+				csvF(ind.Weight), ind.Note, ind.Respondent, ind.Source.Label, ind.Refs.MGI, ind.Refs.MIPEX, strings.Join(ind.Refs.SNIA, " "), strings.Join(ind.Refs.SDG, " "),
+				strings.Trim(fmt.Sprint(ind.Refs.GCM), "[]"), competenceLabel(ind.Refs.Competence, d.Lang)})
+		}
+	case d.Recommendations != nil:
+		rows = append(rows, []string{t("col.rank"), t("col.measure"), t("col.title"), t("col.priority"), t("col.horizon"), t("col.cost"), "SNIA", t("sdg"), t("gcm"),
+			t("col.lead"), t("col.partners"), t("col.kpi"), t("rec.because"), t("rec.how"), t("col.description")})
+		for _, r := range d.Recommendations.Items {
+			var because []string
+			for _, b := range r.Because {
+				because = append(because, fmt.Sprintf("%s=%s (%s)", b.Indicator, csvNum(b.Score), orDash(b.Answer, b.Status.Label)))
+			}
+			rows = append(rows, []string{strconv.Itoa(r.Rank), r.Measure, r.Title, csvF(r.Priority), r.Horizon.Label, r.Cost.Label, sniaCodes(r.Alignment.SNIA),
+				strings.Join(r.Alignment.SDG, " "), gcmNums(r.Alignment.GCM), r.Lead, strings.Join(r.Partners, "; "), kpiText(r.KPI, r.KPIUnit),
+				strings.Join(because, "; "), factorsText(r.Factors), r.Description})
+		}
+	case d.ActionPlan != nil:
+		rows = append(rows, []string{t("col.axis"), t("col.programme"), t("col.ref"), t("col.measure"), t("col.title"), t("col.objective"), t("col.activities"),
+			t("col.lead"), t("col.partners"), t("col.horizon"), t("col.calendar"), t("col.cost"), t("col.kpi"), t("col.baseline"), t("col.target"),
+			t("sdg"), t("gcm"), t("col.priority"), t("col.rank"), t("col.status")})
+		for _, ax := range d.ActionPlan.Axes {
+			for _, a := range ax.Actions {
+				rows = append(rows, []string{strconv.Itoa(ax.Number), ax.Title, a.Ref, a.Measure, a.Title, a.Objective, strings.Join(a.Activities, "; "),
+					a.Lead, strings.Join(a.Partners, "; "), a.Horizon.Label, a.Period, a.Cost.Label, kpiText(a.KPI, a.KPIUnit), baselineText(a, "en"),
+					csvF(a.Target), strings.Join(a.SDG, " "), gcmNums(a.GCM), csvF(a.Priority), strconv.Itoa(a.Rank), a.Status})
+			}
+		}
+	case d.Pilot != nil:
+		pl := d.Pilot
+		rows = append(rows, []string{t("col.part"), "#", t("col.text"), t("col.detail")})
+		add := func(part string, list []string) {
+			for i, s := range list {
+				rows = append(rows, []string{part, strconv.Itoa(i + 1), s, ""})
+			}
+		}
+		rows = append(rows, []string{t("pilot.title"), "1", pl.Title, pl.Template})
+		rows = append(rows, []string{t("pilot.general_objective"), "1", pl.GeneralObjective, pl.Anchor.Measure})
+		add(t("pilot.specific_objectives"), pl.SpecificObjectives)
+		add(t("pilot.targets"), pl.TargetGroups)
+		for _, a := range pl.Activities {
+			rows = append(rows, []string{t("pilot.activities"), strconv.Itoa(a.Number), a.Text, t("months_span", a.Start, a.End)})
+		}
+		add(t("pilot.results"), pl.Results)
+		for i, ind := range pl.Indicators {
+			rows = append(rows, []string{t("lf.indicators"), strconv.Itoa(i + 1), ind.Label, ind.Source})
+		}
+		for _, r := range pl.Logframe {
+			add(t("lf.assumptions")+" — "+r.Level, r.Assumptions)
+		}
+		for i, p := range pl.Partners {
+			rows = append(rows, []string{t("pilot.partners"), strconv.Itoa(i + 1), p.Name, p.Role})
+		}
+		add(t("pilot.budget"), pl.BudgetLines)
+		for i, r := range pl.Risks {
+			rows = append(rows, []string{t("pilot.risks"), strconv.Itoa(i + 1), r.Risk, r.Mitigation})
+		}
+		for i, ev := range pl.Evidence {
+			rows = append(rows, []string{t("pilot.evidence"), strconv.Itoa(i + 1), ev.ID + " " + ev.Question, csvNum(ev.Score) + " " + orDash(ev.Answer, ev.Status.Label) + noteSuffix(ev.Note)})
+		}
+	case d.Comparison != nil:
+		cm := d.Comparison
+		head := []string{t("col.kind"), t("col.code"), t("col.label")}
+		head = append(head, cm.Labels...)
+		if cm.Mode == ModeFollowUp {
+			head = append(head, "Δ")
+		}
+		rows = append(rows, head)
+		all := append(append(append([]CompareRow{cm.Overall}, cm.Sections...), cm.Views...), cm.Indicators...)
+		for _, r := range all {
+			row := []string{r.Kind, r.ID, r.Label}
+			for _, v := range r.Values {
+				row = append(row, csvNum(v))
+			}
+			if cm.Mode == ModeFollowUp {
+				row = append(row, csvNum(r.Delta))
+			}
+			rows = append(rows, row)
+		}
+		for _, m := range cm.Measures {
+			row := []string{"measure", m.Measure, m.Title}
+			for _, rk := range m.Ranks {
+				if rk > 0 {
+					row = append(row, strconv.Itoa(rk))
+				} else {
+					row = append(row, "")
+				}
+			}
+			if cm.Mode == ModeFollowUp {
+				row = append(row, "")
+			}
+			rows = append(rows, row)
+		}
+	default:
+		return nil, fmt.Errorf("reports: empty document")
+	}
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	for _, r := range rows {
+		safe := make([]string, len(r))
+		for i, c := range r {
+			safe[i] = CellSafe(c)
+		}
+		if err := w.Write(safe); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+func competenceLabel(code, lang string) string {
+	if t, ok := engine.Competences[code]; ok {
+		return t.Get(lang)
+	}
+	return code
+}
+
+func noteSuffix(n string) string {
+	if n == "" {
+		return ""
+	}
+	return " — " + n
+}

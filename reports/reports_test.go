@@ -1,0 +1,691 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/store"
+	"golang.org/x/net/html"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+var (
+	t0       = time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
+	t1       = time.Date(2026, 3, 20, 10, 0, 0, 0, time.UTC)
+	genTime  = time.Date(2026, 4, 1, 8, 0, 0, 0, time.UTC)
+	baseID   = "01JPBASE0000000000000000AA"
+	followID = "01JPFOLLOW0000000000000000"
+)
+
+type answerSet struct {
+	file       string
+	respondent string
+	at         time.Time
+}
+
+// load builds a Source the way the CLI does: real content (examples/sample),
+// real answer parsing, real state, score and recommendations.
+func load(t *testing.T, id, region, round string, sets ...answerSet) *Source {
+	t.Helper()
+	c, err := app.LoadContent(filepath.Join("..", "examples", "sample"))
+	if err != nil {
+		t.Fatalf("loading the sample content: %v", err)
+	}
+	a := &store.Assessment{ID: id, Region: region, Round: round, Questionnaire: c.Q.ID, Version: c.Q.Version, ContentHash: c.Hash,
+		Lang: "fr", Status: "draft", Created: sets[0].at, Updated: sets[len(sets)-1].at}
+	l := &app.Loaded{A: a, Content: c}
+	l.Rebuild()
+	for _, s := range sets {
+		data, err := os.ReadFile(filepath.Join("testdata", s.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := engine.NewState(c.Q)
+		given, err := app.ParseAnswers(s.file, data, st)
+		if err != nil {
+			t.Fatalf("%s: %v", s.file, err)
+		}
+		a.Respondents = append(a.Respondents, store.Respondent{Name: s.respondent, Institution: "Conseil régional", Role: "Chargé·e de mission"})
+		for _, ga := range given {
+			l.Answers = append(l.Answers, store.Answer{Question: ga.Question, Value: ga.Value, Note: ga.Note, Respondent: s.respondent, At: s.at})
+		}
+	}
+	l.Rebuild()
+	return FromLoaded(l)
+}
+
+func baseline(t *testing.T) *Source {
+	return load(t, baseID, "oriental", "2025-baseline",
+		answerSet{"sample-answers-2.yaml", "M. Idrissi", t0.Add(-24 * time.Hour)},
+		answerSet{"sample-answers.yaml", "A. Benali", t0})
+}
+
+func followUp(t *testing.T) *Source {
+	s := load(t, followID, "oriental", "2026-suivi", answerSet{"followup-answers.yaml", "A. Benali", t1})
+	s.Assessment.Baseline = baseID
+	return s
+}
+
+func attack(t *testing.T) *Source {
+	return load(t, "01JPATTACK0000000000000000", "souss-massa", "<b>round</b>", answerSet{"attack-answers.yaml", "<i>Eve</i> =1+1", t0})
+}
+
+func render(t *testing.T, kind, format, lang string, src *Source) []byte {
+	t.Helper()
+	d, err := Build(kind, src, Options{Lang: lang, Generated: genTime})
+	if err != nil {
+		t.Fatalf("%s: %v", kind, err)
+	}
+	out, err := Render(d, format)
+	if err != nil {
+		t.Fatalf("%s %s: %v", kind, format, err)
+	}
+	return out
+}
+
+func renderCompare(t *testing.T, format, lang string, srcs ...*Source) []byte {
+	t.Helper()
+	d, err := BuildCompare(srcs, Options{Lang: lang, Generated: genTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(d, format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./reports -update` to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(run `go test ./reports -update` if the change is intended)", name, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs in length: got %d lines, want %d (run `go test ./reports -update` if intended)", name, len(gl), len(wl))
+	}
+}
+
+func TestGolden(t *testing.T) {
+	base := baseline(t)
+	for _, kind := range Kinds {
+		for _, format := range Formats {
+			golden(t, kind+".fr."+format, render(t, kind, format, "fr", base))
+		}
+		for _, lang := range []string{"ar", "en"} {
+			golden(t, kind+"."+lang+".md", render(t, kind, "md", lang, base))
+		}
+		golden(t, kind+".ar.html", render(t, kind, "html", "ar", base))
+	}
+	fu := followUp(t)
+	for _, format := range Formats {
+		golden(t, "compare-followup.fr."+format, renderCompare(t, format, "fr", fu, base))
+	}
+	golden(t, "compare-followup.ar.html", renderCompare(t, "html", "ar", fu, base))
+	other := load(t, "01JPSOUSS00000000000000000", "souss-massa", "2025-baseline", answerSet{"followup-answers.yaml", "H. Amrani", t0})
+	golden(t, "compare-regions.en.md", renderCompare(t, "md", "en", base, other))
+	golden(t, "compare-regions.fr.csv", renderCompare(t, "csv", "fr", base, other))
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, kind := range Kinds {
+		for _, format := range Formats {
+			a := render(t, kind, format, "fr", baseline(t))
+			b := render(t, kind, format, "fr", baseline(t))
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s %s: two renderings of the same input differ", kind, format)
+			}
+		}
+	}
+}
+
+// walk calls fn on every node of an HTML document.
+func walk(n *html.Node, fn func(*html.Node)) {
+	fn(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+func parseHTML(t *testing.T, name string, data []byte) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return doc
+}
+
+func checkSelfContained(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if bytes.Contains(data, []byte("ZgotmplZ")) {
+		t.Errorf("%s: html/template refused a value (ZgotmplZ)", name)
+	}
+	doc := parseHTML(t, name, data)
+	walk(doc, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch n.Data {
+		case "script", "link", "iframe", "object", "embed", "img", "base":
+			t.Errorf("%s: <%s> element: the report must be self-contained, with no script", name, n.Data)
+		}
+		for _, a := range n.Attr {
+			k := strings.ToLower(a.Key)
+			v := strings.ToLower(strings.TrimSpace(a.Val))
+			if k == "src" || k == "href" || k == "xlink:href" || k == "srcset" || k == "action" {
+				t.Errorf("%s: <%s %s=%q>: no external or linked resource allowed", name, n.Data, a.Key, a.Val)
+			}
+			if strings.HasPrefix(k, "on") {
+				t.Errorf("%s: <%s %s>: no event handler allowed", name, n.Data, a.Key)
+			}
+			if strings.Contains(v, "http:") || strings.Contains(v, "https:") || strings.Contains(v, "url(") {
+				t.Errorf("%s: <%s %s=%q> refers to a network resource", name, n.Data, a.Key, a.Val)
+			}
+		}
+		if n.Data == "style" && n.FirstChild != nil {
+			css := n.FirstChild.Data
+			for _, bad := range []string{"@import", "url(", "http:", "https:", "@font-face"} {
+				if strings.Contains(css, bad) {
+					t.Errorf("%s: the stylesheet contains %q", name, bad)
+				}
+			}
+			for _, need := range []string{"@page", "A4", "@media print"} {
+				if !strings.Contains(css, need) {
+					t.Errorf("%s: the stylesheet lacks %q (A4 print layout)", name, need)
+				}
+			}
+		}
+	})
+}
+
+func htmlAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func rootAttrs(t *testing.T, doc *html.Node) (lang, dir string) {
+	t.Helper()
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "html" {
+			lang, dir = htmlAttr(n, "lang"), htmlAttr(n, "dir")
+		}
+	})
+	return
+}
+
+func TestHTMLSelfContainedAndDirection(t *testing.T) {
+	base, fu := baseline(t), followUp(t)
+	for _, lang := range Languages {
+		for _, kind := range Kinds {
+			out := render(t, kind, "html", lang, base)
+			name := kind + "." + lang + ".html"
+			checkSelfContained(t, name, out)
+			gotLang, gotDir := rootAttrs(t, parseHTML(t, name, out))
+			wantDir := "ltr"
+			if lang == "ar" {
+				wantDir = "rtl"
+			}
+			if gotLang != lang || gotDir != wantDir {
+				t.Errorf("%s: <html lang=%q dir=%q>, want lang=%q dir=%q", name, gotLang, gotDir, lang, wantDir)
+			}
+			var svgs int
+			walk(parseHTML(t, name, out), func(n *html.Node) {
+				if n.Type == html.ElementNode && n.Data == "svg" {
+					svgs++
+					if lang == "ar" && htmlAttr(n, "direction") != "rtl" {
+						t.Errorf("%s: an SVG chart is not right to left", name)
+					}
+				}
+			})
+			if kind != KindRecommendations && svgs == 0 {
+				t.Errorf("%s: no SVG chart", name)
+			}
+		}
+		out := renderCompare(t, "html", lang, fu, base)
+		checkSelfContained(t, "compare."+lang+".html", out)
+	}
+}
+
+func TestHTMLEscapesUserText(t *testing.T) {
+	src := attack(t)
+	for _, kind := range []string{KindDiagnostic, KindRecommendations, KindActionPlan, KindPilot} {
+		out := render(t, kind, "html", "fr", src)
+		name := kind + " (hostile answers)"
+		checkSelfContained(t, name, out)
+		if bytes.Contains(out, []byte("<script>")) || bytes.Contains(out, []byte("<img")) || bytes.Contains(out, []byte("<b>round")) {
+			t.Errorf("%s: user text reached the page unescaped", name)
+		}
+	}
+	out := render(t, KindDiagnostic, "html", "fr", src)
+	if !bytes.Contains(out, []byte("&lt;script&gt;alert(1)&lt;/script&gt;")) {
+		t.Errorf("the note with a script tag is not shown, escaped, in the diagnostic")
+	}
+	// The parsed page shows the note as text, exactly as given.
+	var found bool
+	walk(parseHTML(t, "diagnostic", out), func(n *html.Node) {
+		if n.Type == html.TextNode && strings.Contains(n.Data, "<script>alert(1)</script> voir </td></tr></table>") {
+			found = true
+		}
+	})
+	if !found {
+		t.Errorf("the hostile note is not shown as text")
+	}
+}
+
+func TestMarkdownEscapesUserText(t *testing.T) {
+	src := attack(t)
+	for _, kind := range Kinds {
+		out := string(render(t, kind, "md", "fr", src))
+		if rawHTML.MatchString(out) {
+			t.Errorf("%s: raw HTML from an answer reached the Markdown", kind)
+		}
+	}
+	out := string(render(t, KindDiagnostic, "md", "fr", src))
+	if !strings.Contains(out, `\<script\>alert(1)\</script\>`) {
+		t.Errorf("the note with a script tag is not shown, escaped, in the Markdown diagnostic")
+	}
+	// A table row must keep its columns: a | in user text is escaped.
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "HYPERLINK") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != 5 {
+			t.Errorf("a note broke a Markdown table row: %s", line)
+		}
+	}
+}
+
+func readCSV(t *testing.T, name string, data []byte) [][]string {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("\ufeff")) {
+		t.Errorf("%s: no UTF-8 byte-order mark", name)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return rows
+}
+
+func TestCSVInjectionNeutralized(t *testing.T) {
+	src := attack(t)
+	for _, kind := range Kinds {
+		rows := readCSV(t, kind, render(t, kind, "csv", "fr", src))
+		if len(rows) < 2 {
+			t.Errorf("%s: no data rows", kind)
+		}
+		for _, r := range rows {
+			for _, c := range r {
+				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && !plainNumber.MatchString(c) {
+					t.Errorf("%s: cell %q could run as a formula", kind, c)
+				}
+			}
+		}
+	}
+	rows := readCSV(t, "diagnostic", render(t, KindDiagnostic, "csv", "fr", src))
+	var hyper, sum bool
+	for _, r := range rows {
+		for _, c := range r {
+			if c == `'=HYPERLINK("http://evil.example/","clic")` {
+				hyper = true
+			}
+			if strings.HasPrefix(c, "'@SUM(1+1)") {
+				sum = true
+			}
+		}
+	}
+	if !hyper || !sum {
+		t.Errorf("the =HYPERLINK and @SUM notes are not in the CSV, neutralized by a leading quote (found %v, %v)", hyper, sum)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"=1+1", "'=1+1"}, {"+33 6", "'+33 6"}, {"-cmd", "'-cmd"}, {"@A1", "'@A1"}, {"\tx", "'\tx"}, {"\rx", "'\rx"},
+		{"-12.5", "-12.5"}, {"42", "42"}, {"texte", "texte"}, {"", ""},
+	} {
+		if got := CellSafe(tc.in); got != tc.want {
+			t.Errorf("CellSafe(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCSVOneRowPerItem(t *testing.T) {
+	base := baseline(t)
+	rows := readCSV(t, "diagnostic", render(t, KindDiagnostic, "csv", "en", base))
+	if got, want := len(rows)-1, len(base.Score.Indicators); got != want {
+		t.Errorf("diagnostic CSV: %d rows, want one per indicator (%d)", got, want)
+	}
+	for _, kind := range []string{KindRecommendations, KindActionPlan} {
+		rows := readCSV(t, kind, render(t, kind, "csv", "en", base))
+		if got, want := len(rows)-1, len(base.Recs); got != want {
+			t.Errorf("%s CSV: %d rows, want one per measure (%d)", kind, got, want)
+		}
+	}
+}
+
+func TestJSONIsTheFullContent(t *testing.T) {
+	base := baseline(t)
+	var d struct {
+		Kind       string `json:"kind"`
+		Assessment struct {
+			ID string `json:"id"`
+		} `json:"assessment"`
+		ActionPlan struct {
+			Axes []struct {
+				Code    string `json:"code"`
+				Actions []struct {
+					Measure  string `json:"measure"`
+					Start    int    `json:"start_quarter"`
+					End      int    `json:"end_quarter"`
+					Baseline []struct {
+						Indicator string   `json:"indicator"`
+						Score     *float64 `json:"score"`
+					} `json:"baseline"`
+				} `json:"actions"`
+			} `json:"axes"`
+		} `json:"action_plan"`
+	}
+	if err := json.Unmarshal(render(t, KindActionPlan, "json", "fr", base), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Kind != KindActionPlan || d.Assessment.ID != baseID {
+		t.Fatalf("kind %q, assessment %q", d.Kind, d.Assessment.ID)
+	}
+	n := 0
+	for _, ax := range d.ActionPlan.Axes {
+		for _, a := range ax.Actions {
+			n++
+			m := base.Content.Rules.Measure(a.Measure)
+			if m == nil || primarySNIA(m) != ax.Code {
+				t.Errorf("measure %s is filed under axis %s", a.Measure, ax.Code)
+				continue
+			}
+			s, e, _ := Calendar(m.Horizon)
+			if a.Start != s || a.End != e {
+				t.Errorf("measure %s (%s): quarters %d–%d, want %d–%d", a.Measure, m.Horizon, a.Start, a.End, s, e)
+			}
+			for _, b := range a.Baseline {
+				ir := base.Score.Indicator(b.Indicator)
+				if (ir.Score == nil) != (b.Score == nil) || (ir.Score != nil && *ir.Score != *b.Score) {
+					t.Errorf("measure %s: baseline of %s is not the indicator's current score", a.Measure, b.Indicator)
+				}
+			}
+		}
+	}
+	if n != len(base.Recs) {
+		t.Errorf("the plan has %d actions, want every triggered measure (%d)", n, len(base.Recs))
+	}
+}
+
+func TestCalendar(t *testing.T) {
+	for _, tc := range []struct {
+		h          string
+		s, e       int
+		continuing bool
+	}{{"short", 1, 4, false}, {"medium", 2, 12, false}, {"long", 5, 12, true}} {
+		s, e, b := Calendar(tc.h)
+		if s != tc.s || e != tc.e || b != tc.continuing {
+			t.Errorf("Calendar(%s) = %d, %d, %v", tc.h, s, e, b)
+		}
+	}
+	for _, d := range []int{1, 2, 6, 12, 18, 24} {
+		for n := 1; n <= 9; n++ {
+			for i := 0; i < n; i++ {
+				s, e := activityMonths(i, n, d)
+				if s < 1 || e > d || s > e {
+					t.Errorf("activityMonths(%d, %d, %d) = %d, %d", i, n, d, s, e)
+				}
+			}
+		}
+	}
+}
+
+func TestPilotSelection(t *testing.T) {
+	base := baseline(t)
+	r := base.Content.Rules
+	p, anchor, err := SelectPilot(r, base.Recs, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The anchor is the highest-ranked triggered measure that a template holds.
+	var want string
+	for _, rec := range base.Recs {
+		if contains(PilotMeasures(r), rec.Measure.ID) {
+			want = rec.Measure.ID
+			break
+		}
+	}
+	if anchor != want || !contains(p.Measures, anchor) {
+		t.Errorf("default pilot anchor %s (template %s), want %s", anchor, p.ID, want)
+	}
+	if _, a, err := SelectPilot(r, base.Recs, "health_convention"); err != nil || a != "health_convention" {
+		t.Errorf("--measure health_convention: anchor %q, err %v", a, err)
+	}
+	for _, bad := range []string{"nope", "adopt_plan"} {
+		if _, _, err := SelectPilot(r, base.Recs, bad); err == nil || !app.IsInput(err) {
+			t.Errorf("--measure %s: want an input error, got %v", bad, err)
+		}
+	}
+	if _, _, err := SelectPilot(r, nil, ""); err == nil || !app.IsInput(err) {
+		t.Errorf("no triggered measure: want an input error, got %v", err)
+	}
+	d, err := Build(KindPilot, base, Options{Lang: "fr", Generated: genTime, Measure: "health_convention"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Pilot.Anchor.Measure != "health_convention" || d.Pilot.Anchor.Rank != 0 {
+		t.Errorf("pilot anchored on %s (rank %d)", d.Pilot.Anchor.Measure, d.Pilot.Anchor.Rank)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCompareFollowUp(t *testing.T) {
+	base, fu := baseline(t), followUp(t)
+	// Given in any order, the baseline comes first.
+	d, err := BuildCompare([]*Source{fu, base}, Options{Lang: "en", Generated: genTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := d.Comparison
+	if c.Mode != ModeFollowUp || c.Columns[0].ID != baseID || c.Columns[1].ID != followID {
+		t.Fatalf("mode %s, order %s, %s", c.Mode, c.Columns[0].ID, c.Columns[1].ID)
+	}
+	for _, row := range c.Indicators {
+		b, f := base.Score.Indicator(row.ID), fu.Score.Indicator(row.ID)
+		if b.Score == nil || f.Score == nil {
+			if row.Delta != nil {
+				t.Errorf("%s: a delta without two scores", row.ID)
+			}
+			continue
+		}
+		if row.Delta == nil || *row.Delta != engine.Round1(*f.Score-*b.Score) {
+			t.Errorf("%s: delta %v, want %v", row.ID, row.Delta, *f.Score-*b.Score)
+		}
+	}
+	fired := func(s *Source, id string) bool {
+		for _, r := range s.Recs {
+			if r.Measure.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	var resolved []string
+	for _, m := range c.Resolved {
+		resolved = append(resolved, m.Measure)
+		if !fired(base, m.Measure) || fired(fu, m.Measure) {
+			t.Errorf("%s listed as no longer triggered", m.Measure)
+		}
+	}
+	if !contains(resolved, "adopt_plan") {
+		t.Errorf("adopt_plan (plan now adopted) should be no longer triggered; got %v", resolved)
+	}
+	// Unrelated assessments: side by side, no delta.
+	other := load(t, "01JPSOUSS00000000000000000", "souss-massa", "2025-baseline", answerSet{"followup-answers.yaml", "H. Amrani", t0})
+	d, err = BuildCompare([]*Source{base, other}, Options{Lang: "fr", Generated: genTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Comparison.Mode != ModeRegions || d.Comparison.Overall.Delta != nil {
+		t.Errorf("regions: mode %s, delta %v", d.Comparison.Mode, d.Comparison.Overall.Delta)
+	}
+	if _, err := BuildCompare([]*Source{base}, Options{Lang: "fr"}); err == nil {
+		t.Errorf("comparing one assessment should fail")
+	}
+	if _, err := BuildCompare([]*Source{base, base}, Options{Lang: "fr"}); err == nil {
+		t.Errorf("comparing an assessment with itself should fail")
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	base := baseline(t)
+	if _, err := Build(KindDiagnostic, base, Options{Lang: "de"}); err == nil || !app.IsInput(err) {
+		t.Errorf("language de: %v", err)
+	}
+	if _, err := Build("summary", base, Options{Lang: "fr"}); err == nil || !app.IsInput(err) {
+		t.Errorf("kind summary: %v", err)
+	}
+	d, _ := Build(KindDiagnostic, base, Options{Lang: "fr"})
+	if _, err := Render(d, "pdf"); err == nil || !app.IsInput(err) {
+		t.Errorf("format pdf: %v", err)
+	}
+}
+
+// The P9–P11 programme names are not verified: reports show codes and
+// "cross-cutting programme" only, never a guessed name.
+func TestUnverifiedProgrammeNames(t *testing.T) {
+	base := baseline(t)
+	for _, lang := range Languages {
+		out := string(render(t, KindActionPlan, "md", lang, base))
+		for _, guess := range []string{"Coopération et partenariats internationaux", "Cadre réglementaire", "Gouvernance et communication",
+			"International cooperation and partnerships", "Regulatory and conventional framework", "Governance and communication"} {
+			if strings.Contains(out, guess) {
+				t.Errorf("%s: the unverified programme name %q is shown", lang, guess)
+			}
+		}
+		if !strings.Contains(out, engine.SNIAProgrammes["P11"].Get(lang)) {
+			t.Errorf("%s: P11 is not shown as %q", lang, engine.SNIAProgrammes["P11"].Get(lang))
+		}
+	}
+}
+
+var rawHTML = regexp.MustCompile(`(^|[^\\])<(script|img|b>|i>)`)
+
+var keyUse = regexp.MustCompile(`(?:\bt|\.t|tr\((?:lang|w\.lang|d\.Lang),)\s*\(?\s*"([a-z_]+(?:\.[a-z_0-9-]+)*)"`)
+
+// Every report string is written in French, Arabic and English.
+func TestStringsInThreeLanguages(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	used := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range keyUse.FindAllStringSubmatch(string(data), -1) {
+			if !strings.HasSuffix(m[1], ".") {
+				used["rp."+m[1]] = true
+			}
+		}
+	}
+	// Keys built at run time.
+	for _, k := range Kinds {
+		used["rp.title."+k] = true
+	}
+	used["rp.title.compare"] = true
+	for _, s := range []string{"draft", "in_review", "validated"} {
+		used["rp.status."+s] = true
+	}
+	for _, s := range []string{engine.StatusAnswered, engine.StatusDontKnow, engine.StatusNotApplicable, engine.StatusSkipped, engine.StatusUnanswered} {
+		used["rp.istatus."+s] = true
+	}
+	for _, h := range engine.Horizons {
+		used["rp.horizon."+h] = true
+		used["rp.horizon_short."+h] = true
+	}
+	for _, st := range store.PlanStatuses {
+		used["rp.plan_status."+st] = true
+	}
+	for _, src := range []string{engine.SourceConsensus, engine.SourceMedian, engine.SourceSingle, engine.SourceLatest} {
+		used["rp.source."+src] = true
+	}
+	for _, c := range engine.CostClasses {
+		used["rp.cost."+c] = true
+	}
+	for _, f := range engine.PriorityFactorNames {
+		used["rp.factor."+f] = true
+	}
+	for _, v := range []string{"mgi", "snia", "mipex"} {
+		used["rp.view."+v] = true
+	}
+	for g := 1; g <= 23; g++ {
+		used["rp.gcm."+strings.TrimSpace(jsonInt(g))] = true
+	}
+	var keys []string
+	for k := range used {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if len(keys) < 100 {
+		t.Fatalf("found only %d keys: the scan is broken", len(keys))
+	}
+	for _, k := range keys {
+		for _, lang := range Languages {
+			if !i18n.Has(lang, k) {
+				t.Errorf("%s has no %s text", k, lang)
+			}
+		}
+	}
+	for _, k := range i18n.Keys() {
+		if strings.HasPrefix(k, "rp.") {
+			for _, lang := range Languages {
+				if !i18n.Has(lang, k) {
+					t.Errorf("%s has no %s text", k, lang)
+				}
+			}
+		}
+	}
+}
+
+func jsonInt(i int) string { b, _ := json.Marshal(i); return string(b) }
