@@ -1,0 +1,588 @@
+package interview
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
+)
+
+// The accessible mode asks one question per prompt on plain lines, for
+// screen readers and for piped input. It is driven by the engine (relevance,
+// constraints, progress) exactly like the full-screen interface, and commits
+// each answer as soon as its line is read. The end of the input stops it;
+// everything given so far is already saved.
+
+var errEOF = errors.New("end of input")
+
+type lineRunner struct {
+	c    Config
+	in   *bufio.Reader
+	out  io.Writer
+	lang string
+	s    *Session
+	// echo repeats each line read when the input is not a terminal, so a
+	// transcript of piped input reads like a conversation.
+	echo bool
+}
+
+func newLineRunner(c Config, lang string) *lineRunner {
+	return &lineRunner{c: c, in: bufio.NewReader(c.In), out: c.Out, lang: lang, echo: !IsTerminal(c.In)}
+}
+
+func (r *lineRunner) t(key string, args ...any) string { return i18n.T(r.lang, key, args...) }
+
+func (r *lineRunner) say(s string) { fmt.Fprintln(r.out, s) }
+
+// colon ends a label with a colon, typeset for the language.
+func (r *lineRunner) colon(s string) string { return strings.TrimSpace(r.t("iv.labeled", s, "")) }
+
+// ask prints a prompt and reads one line; errEOF when the input has ended.
+func (r *lineRunner) ask(prompt string) (string, error) {
+	fmt.Fprint(r.out, prompt+" ")
+	line, err := r.in.ReadString('\n')
+	if err != nil && line == "" {
+		fmt.Fprintln(r.out)
+		if err == io.EOF {
+			return "", errEOF
+		}
+		return "", err
+	}
+	line = strings.TrimRight(line, "\r\n")
+	if r.echo {
+		fmt.Fprintln(r.out, line)
+	}
+	return line, nil
+}
+
+// choose asks for a number between 1 and n; empty is allowed when emptyOK.
+func (r *lineRunner) choose(prompt string, n int, emptyOK bool) (int, error) {
+	for {
+		line, err := r.ask(prompt)
+		if err != nil {
+			return 0, err
+		}
+		line = strings.TrimSpace(line)
+		if line == "" && emptyOK {
+			return 0, nil
+		}
+		if line == "q" {
+			return -1, nil
+		}
+		if k, err := strconv.Atoi(line); err == nil && k >= 1 && k <= n {
+			return k, nil
+		}
+		r.say("✗ " + r.t("iv.a.pick", n))
+	}
+}
+
+func (r *lineRunner) home() error {
+	r.say(r.t("iv.app_title"))
+	for i, k := range homeItems {
+		r.say(fmt.Sprintf("  %d. %s", i+1, r.t(k)))
+	}
+	k, err := r.choose(r.t("iv.a.number"), len(homeItems), false)
+	if err == errEOF || k == -1 || k == 4 {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if k == 1 {
+		if err := r.setup(Setup{Lang: r.c.Lang}); err != nil {
+			return err
+		}
+		return r.interview()
+	}
+	list, err := r.c.Env.Store.List()
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		r.say(r.t("iv.list.empty"))
+		return nil
+	}
+	for i, a := range list {
+		p := ""
+		if l, err := r.c.Env.Open(a.ID); err == nil {
+			c, _ := l.State.Progress()
+			p = fmt.Sprintf("%d/%d", c.Answered, c.Relevant)
+		}
+		region := a.Region
+		if reg := engine.RegionByCode(a.Region); reg != nil {
+			region = reg.Name.Get(r.lang)
+		}
+		r.say(fmt.Sprintf("  %d. %s, %s, %s, %s (%s)", i+1, region, a.Round, p, a.Updated.Local().Format("2006-01-02 15:04"), a.ID))
+	}
+	n, err := r.choose(r.t("iv.a.number"), len(list), false)
+	if err == errEOF || n == -1 {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	id := list[n-1].ID
+	if k == 3 {
+		l, err := r.c.Env.Open(id)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(r.out, ResultsText(l, r.lang, 100))
+		return err
+	}
+	s, err := Open(r.c.Env, id, "", r.c.Lang)
+	if err != nil {
+		return err
+	}
+	r.s = s
+	r.lang = s.Lang
+	return r.interview()
+}
+
+// setup asks what su lacks, then creates the assessment.
+func (r *lineRunner) setup(su Setup) error {
+	incomplete := func(what string) error {
+		return app.Inputf("setup not completed: the input ended before the %s; no assessment was created", what)
+	}
+	r.say(r.t("iv.setup.title"))
+	if su.Lang == "" {
+		r.say("Langue · اللغة · Language")
+		for i, l := range i18n.Languages {
+			r.say(fmt.Sprintf("  %d. %s", i+1, i18n.T(l, "iv.lang_name")))
+		}
+		k, err := r.choose(r.t("iv.a.number_default", 1), len(i18n.Languages), true)
+		if err == errEOF || k == -1 {
+			return incomplete("language")
+		}
+		if err != nil {
+			return err
+		}
+		su.Lang = "fr"
+		if k > 0 {
+			su.Lang = i18n.Languages[k-1]
+		}
+	}
+	r.lang = su.Lang
+	if su.Region == "" {
+		r.say(r.t("iv.setup.region"))
+		for i, reg := range engine.Regions {
+			label := reg.Name.Get(r.lang)
+			if reg.Pilot {
+				label += " (" + r.t("iv.pilot") + ")"
+			}
+			r.say(fmt.Sprintf("  %d. %s", i+1, label))
+		}
+		k, err := r.choose(r.t("iv.a.number"), len(engine.Regions), false)
+		if err == errEOF || k == -1 {
+			return incomplete("region")
+		}
+		if err != nil {
+			return err
+		}
+		su.Region = engine.Regions[k-1].Code
+	}
+	for su.Respondent == "" {
+		line, err := r.ask(r.colon(r.t("iv.setup.respondent")))
+		if err == errEOF {
+			return incomplete("respondent's name")
+		}
+		if err != nil {
+			return err
+		}
+		su.Respondent = strings.TrimSpace(line)
+		if su.Respondent == "" {
+			r.say("✗ " + r.t("iv.err.name_required"))
+		}
+	}
+	optional := func(v *string, key, what string, def string) error {
+		if *v != "" {
+			return nil
+		}
+		prompt := r.colon(r.t(key) + " (" + r.t("iv.a.enter_skip") + ")")
+		if def != "" {
+			prompt = r.colon(r.t(key) + " (" + r.t("iv.a.enter_default", def) + ")")
+		}
+		line, err := r.ask(prompt)
+		if err == errEOF {
+			return incomplete(what)
+		}
+		if err != nil {
+			return err
+		}
+		*v = strings.TrimSpace(line)
+		if *v == "" {
+			*v = def
+		}
+		return nil
+	}
+	if err := optional(&su.Institution, "iv.setup.institution", "institution", ""); err != nil {
+		return err
+	}
+	if err := optional(&su.Role, "iv.setup.role", "role", ""); err != nil {
+		return err
+	}
+	if err := optional(&su.Round, "iv.setup.round", "round", app.DefaultRound()); err != nil {
+		return err
+	}
+	s, err := Create(r.c.Env, su)
+	if err != nil {
+		return err
+	}
+	r.s = s
+	r.say(r.t("iv.a.created", s.ID()))
+	return nil
+}
+
+// stopped ends the interview when the input ends or q is given.
+func (r *lineRunner) stopped() error {
+	r.say(r.t("iv.a.stopped"))
+	r.say(r.s.ResumeHint(r.lang, true))
+	return nil
+}
+
+func (r *lineRunner) interview() error {
+	s := r.s
+	r.say(r.t("iv.a.intro", s.RegionName(r.lang), s.L.A.Round, s.ID()))
+	r.say(r.t("iv.a.commands"))
+	qu := s.Start()
+	fromReview := false
+	for {
+		if qu == nil {
+			next, done, err := r.review()
+			if err == errEOF {
+				return r.stopped()
+			}
+			if err != nil {
+				return err
+			}
+			if done {
+				_, err := io.WriteString(r.out, "\n"+SummaryText(s.L, r.lang, 100, 5))
+				r.say(r.t("iv.a.finished", s.ID()))
+				return err
+			}
+			qu, fromReview = next, true
+			continue
+		}
+		if err := s.SetCurrent(qu.ID); err != nil {
+			r.say("✗ " + r.t("iv.err.save", err.Error()))
+		}
+		r.showQuestion(qu)
+		after := func() *engine.Question {
+			if fromReview {
+				fromReview = false
+				return nil
+			}
+			return s.St().Next(qu.Index)
+		}
+		if qu.Type == engine.Note {
+			qu = after()
+			continue
+		}
+		line, err := r.ask(r.prompt(qu))
+		if err == errEOF {
+			return r.stopped()
+		}
+		if err != nil {
+			return err
+		}
+		cmd := strings.TrimSpace(line)
+		switch cmd {
+		case "q":
+			return r.stopped()
+		case "?":
+			r.help(qu)
+			continue
+		case "<":
+			fromReview = false
+			if p := s.St().Prev(qu.Index); p != nil {
+				qu = p
+			} else {
+				r.say(r.t("iv.first_question"))
+			}
+			continue
+		case ">":
+			qu = after()
+			continue
+		case "r":
+			qu, fromReview = nil, false
+			continue
+		case "s":
+			target, err := r.sections()
+			if err == errEOF {
+				return r.stopped()
+			}
+			if err != nil {
+				return err
+			}
+			if target != nil {
+				qu, fromReview = target, false
+			}
+			continue
+		case "n":
+			if err := r.noteCmd(qu); err == errEOF {
+				return r.stopped()
+			} else if err != nil {
+				return err
+			}
+			continue
+		}
+		var v any
+		var perr error
+		if cmd == "" {
+			// Enter alone keeps the answer (confirming one carried over) or skips.
+			if v = s.Value(qu); v == nil || !s.Unconfirmed(qu.ID) {
+				qu = after()
+				continue
+			}
+		} else {
+			var raw any
+			raw, perr = r.raw(qu, cmd)
+			if perr == nil {
+				v, perr = Parse(s.St(), qu, raw, r.lang)
+			}
+		}
+		if perr != nil {
+			r.say("✗ " + perr.Error())
+			continue
+		}
+		note := s.Note(qu.ID)
+		if NeedsNote(qu, v) && strings.TrimSpace(note) == "" {
+			for note == "" {
+				line, err := r.ask(r.colon(r.t("iv.a.note_required")))
+				if err == errEOF {
+					return r.stopped()
+				}
+				if err != nil {
+					return err
+				}
+				note = strings.TrimSpace(line)
+			}
+		}
+		wasFromReview := fromReview
+		cur := qu
+		resume := func(st *engine.State) string {
+			if wasFromReview {
+				return ""
+			}
+			if n := st.Next(cur.Index); n != nil {
+				return n.ID
+			}
+			return ""
+		}
+		if err := s.Commit(qu, v, note, resume); err != nil {
+			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			continue
+		}
+		r.say("✓ " + r.t("iv.a.saved"))
+		// the next question is computed after the answer: relevance may have changed
+		qu = after()
+	}
+}
+
+func (r *lineRunner) showQuestion(qu *engine.Question) {
+	s := r.s
+	st := s.St()
+	overall, bySec := st.Progress()
+	sec := qu.Section
+	c := bySec[sec.ID]
+	r.say("")
+	r.say(fmt.Sprintf("— %s (%s %d/%d · %s %d/%d)", r.t("iv.section_of", sec.Index+1, len(s.Q().Sections), sec.Title.Get(r.lang)),
+		r.t("iv.section_short"), c.Answered, c.Relevant, r.t("iv.total"), overall.Answered, overall.Relevant))
+	if qu.Type == engine.Note {
+		r.say(qu.Label.Get(r.lang))
+		return
+	}
+	pos, tot := Position(st, qu)
+	r.say(fmt.Sprintf("%s [%s] %s", r.t("iv.question_of", pos, tot), qu.ID, qu.Label.Get(r.lang)))
+	if h := qu.Hint.Get(r.lang); h != "" {
+		r.say("  " + r.t("iv.labeled", r.t("hint"), h))
+	}
+	switch qu.Type {
+	case engine.Single, engine.Multiple:
+		for i, ch := range qu.Choices {
+			line := fmt.Sprintf("  %d. %s", i+1, ch.Label.Get(r.lang))
+			if d := ch.Description.Get(r.lang); d != "" {
+				line += " — " + d
+			}
+			r.say(line)
+		}
+	case engine.Boolean:
+		r.say("  1. " + r.t("iv.yes"))
+		r.say("  2. " + r.t("iv.no"))
+	}
+	if v := s.Value(qu); v != nil {
+		if s.Unconfirmed(qu.ID) {
+			r.say("  " + r.t("iv.unconfirmed", Display(qu, v, r.lang)))
+		} else {
+			r.say("  " + r.t("iv.answer_saved", Display(qu, v, r.lang)))
+		}
+	}
+	if n := s.Note(qu.ID); n != "" {
+		r.say("  " + r.t("iv.labeled", r.t("iv.note_label"), n))
+	}
+}
+
+func (r *lineRunner) prompt(qu *engine.Question) string {
+	switch qu.Type {
+	case engine.Single:
+		return r.t("iv.a.prompt.single", len(qu.Choices))
+	case engine.Multiple:
+		return r.t("iv.a.prompt.multiple", len(qu.Choices))
+	case engine.Boolean:
+		return r.t("iv.a.prompt.boolean")
+	case engine.Integer:
+		return r.t("iv.a.prompt.integer")
+	case engine.Decimal:
+		return r.t("iv.a.prompt.decimal")
+	}
+	return r.t("iv.a.prompt.text")
+}
+
+// raw turns a line into the value to parse: choice numbers become codes.
+func (r *lineRunner) raw(qu *engine.Question, line string) (any, error) {
+	pick := func(tok string) (string, error) {
+		if k, err := strconv.Atoi(tok); err == nil {
+			if k >= 1 && k <= len(qu.Choices) {
+				return qu.Choices[k-1].Value, nil
+			}
+			return "", errors.New(r.t("iv.a.pick", len(qu.Choices)))
+		}
+		if qu.Choice(tok) != nil {
+			return tok, nil
+		}
+		return "", errors.New(r.t("iv.a.pick", len(qu.Choices)))
+	}
+	switch qu.Type {
+	case engine.Single:
+		return pick(line)
+	case engine.Multiple:
+		if line == "0" {
+			return []string{}, nil
+		}
+		var codes []string
+		for _, tok := range strings.Fields(strings.ReplaceAll(line, ",", " ")) {
+			c, err := pick(tok)
+			if err != nil {
+				return nil, err
+			}
+			codes = append(codes, c)
+		}
+		return codes, nil
+	case engine.Boolean:
+		switch line {
+		case "1":
+			return true, nil
+		case "2":
+			return false, nil
+		}
+		return line, nil
+	}
+	return line, nil
+}
+
+func (r *lineRunner) help(qu *engine.Question) {
+	r.say(qu.ID + " — " + r.t("type."+string(qu.Type)))
+	if h := qu.Hint.Get(r.lang); h != "" {
+		r.say(r.t("iv.labeled", r.t("hint"), h))
+	}
+	if g := qu.Guidance.Get(r.lang); g != "" {
+		r.say(r.t("iv.labeled", r.t("guidance"), g))
+	}
+	if refs := refLines(qu.Refs, r.lang); len(refs) > 0 {
+		r.say(r.colon(r.t("references")))
+		for _, l := range refs {
+			r.say("  " + l)
+		}
+	}
+	r.say(r.t("iv.a.commands"))
+}
+
+// noteCmd adds or edits the note of the current answer.
+func (r *lineRunner) noteCmd(qu *engine.Question) error {
+	v := r.s.Value(qu)
+	if v == nil {
+		r.say(r.t("iv.note_needs_answer"))
+		return nil
+	}
+	line, err := r.ask(r.colon(r.t("iv.a.note")))
+	if err != nil {
+		return err
+	}
+	note := strings.TrimSpace(line)
+	if note == "" && NeedsNote(qu, v) {
+		r.say("✗ " + r.t("iv.note_required"))
+		return nil
+	}
+	if err := r.s.Commit(qu, v, note, func(*engine.State) string { return qu.ID }); err != nil {
+		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		return nil
+	}
+	r.say("✓ " + r.t("iv.note_saved"))
+	return nil
+}
+
+// sections lists the sections and returns the question to go to, or nil.
+func (r *lineRunner) sections() (*engine.Question, error) {
+	st := r.s.St()
+	_, bySec := st.Progress()
+	secs := r.s.Q().Sections
+	for i, sec := range secs {
+		c := bySec[sec.ID]
+		extra := fmt.Sprintf("%d/%d", c.Answered, c.Relevant)
+		if !st.SectionRelevant(sec.ID) {
+			extra = r.t("iv.not_asked")
+		}
+		r.say(fmt.Sprintf("  %d. %s (%s)", i+1, sec.Title.Get(r.lang), extra))
+	}
+	k, err := r.choose(r.t("iv.a.number_or_enter"), len(secs), true)
+	if err != nil || k <= 0 {
+		return nil, err
+	}
+	sec := secs[k-1]
+	for _, qu := range sec.Questions {
+		if qu.Type != engine.Note && st.Relevant(qu.ID) && st.Answer(qu.ID) == nil {
+			return qu, nil
+		}
+	}
+	if qu := st.FirstInSection(sec.ID); qu != nil {
+		return qu, nil
+	}
+	r.say(r.t("iv.section_skipped"))
+	return nil, nil
+}
+
+// review lists the unanswered and "don't know" questions; it returns the one
+// chosen, or done when the person asks for the summary.
+func (r *lineRunner) review() (*engine.Question, bool, error) {
+	if err := r.s.SetCurrent(""); err != nil {
+		r.say("✗ " + r.t("iv.err.save", err.Error()))
+	}
+	items := r.s.Review()
+	r.say("")
+	r.say("— " + r.t("iv.review_title"))
+	if len(items) == 0 {
+		r.say(r.t("iv.review_none"))
+	} else {
+		r.say(r.t("iv.review_count", len(items)))
+	}
+	for i, it := range items {
+		r.say(fmt.Sprintf("  %d. [%s] %s — %s", i+1, it.Q.ID, r.t("iv.status."+it.Status), it.Q.Label.Get(r.lang)))
+	}
+	k, err := r.choose(r.t("iv.a.review_prompt"), len(items), true)
+	if err != nil {
+		return nil, false, err
+	}
+	if k == -1 {
+		return nil, false, errEOF
+	}
+	if k == 0 {
+		return nil, true, nil
+	}
+	return items[k-1].Q, false, nil
+}
