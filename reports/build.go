@@ -68,6 +68,8 @@ func Build(kind string, src *Source, opt Options) (*Doc, error) {
 	switch kind {
 	case KindDiagnostic:
 		doc.Diagnostic = c.diagnostic()
+	case KindDivergence:
+		doc.Divergence = c.agenda()
 	case KindRecommendations:
 		doc.Recommendations = c.recommendations()
 	case KindActionPlan:
@@ -96,7 +98,7 @@ func (c *ctx) newDoc(kind string, opt Options) *Doc {
 	return d
 }
 
-var kindCodes = map[string]string{KindDiagnostic: "DIAG", KindRecommendations: "REC", KindActionPlan: "PAR", KindPilot: "PIL", KindCompare: "CMP"}
+var kindCodes = map[string]string{KindDiagnostic: "DIAG", KindDivergence: "DIV", KindRecommendations: "REC", KindActionPlan: "PAR", KindPilot: "PIL", KindCompare: "CMP"}
 
 // reference is the document's reference: kind, assessment and day, no randomness.
 func reference(kind, id string, opt Options) string {

@@ -90,7 +90,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 	doc := first.newDoc(KindCompare, opt)
 	doc.Reference = reference(KindCompare, srcs[0].Assessment.ID, opt)
 	cmp := &Comparison{Mode: mode, Columns: []AssessmentInfo{}, Sections: []CompareRow{}, Views: []CompareRow{}, Indicators: []CompareRow{},
-		Measures: []CompareMeasure{}, Resolved: []CompareMeasure{}, New: []CompareMeasure{}, Warnings: []string{}}
+		Measures: []CompareMeasure{}, Resolved: []CompareMeasure{}, New: []CompareMeasure{}, Changes: []ChangeReason{}, Warnings: []string{}}
 	ctxs := make([]*ctx, len(srcs))
 	for i, s := range srcs {
 		ctxs[i] = newCtx(s, lang)
@@ -235,6 +235,12 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 				cmp.New = append(cmp.New, cm)
 			}
 		}
+	}
+	// Follow-up: why scores changed, and what the baseline's adopted
+	// measures moved.
+	if withDelta {
+		cmp.Changes = changes(ctxs[0], ctxs[last], cmp.Indicators)
+		cmp.Effects = effects(srcs[0], srcs[last], lang)
 	}
 	// Intro and warnings.
 	if withDelta {

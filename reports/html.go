@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // HTML renders a report as one self-contained HTML file: inline CSS and SVG,
@@ -82,6 +83,8 @@ func htmlTemplate(d *Doc) *template.Template {
 		"baseline": func(a Action) string { return baselineText(a, lang) },
 		"date":     func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
 		"orDash":   orDash,
+		"dateText": func(t time.Time) string { return dateText(t) },
+		"share":    func(v float64) string { return f1(max(0, min(100, v*100))) },
 		"deltaClass": func(v *float64) string {
 			switch {
 			case v == nil:
@@ -210,6 +213,7 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 </header>
 <main>
 {{if .Diagnostic}}{{template "diagnostic" .}}{{end}}
+{{if .Divergence}}{{template "divergence" .}}{{end}}
 {{if .Recommendations}}{{template "recommendations" .}}{{end}}
 {{if .ActionPlan}}{{template "plan" .}}{{end}}
 {{if .Pilot}}{{template "pilot" .}}{{end}}
@@ -330,6 +334,11 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 
 {{define "plan"}}{{$p := .ActionPlan}}
 <section id="intro">{{range $p.Intro}}<p>{{.}}</p>{{end}}</section>
+{{with $p.Progress}}<section id="progress"><h2>{{t "progress.title"}}</h2><p>{{.Summary}}</p>
+{{if .Active}}<p class="progress"><span class="minibar wide" aria-hidden="true"><span style="width: {{share .ShareDone}}%; background-color: #1b7f3b"></span></span> <bdi>{{pct .ShareDone}}</bdi></p>{{end}}
+{{if .Measures}}<table class="small"><thead><tr><th>{{t "col.measure"}}</th><th>{{t "col.status"}}</th><th>{{t "col.owner"}}</th><th>{{t "col.last_note"}}</th><th>{{t "col.updated"}}</th></tr></thead>
+<tbody>{{range .Measures}}<tr><td><code>{{.Measure}}</code> {{.Title}}{{if not .Triggered}} <span class="muted small">({{t "progress.not_triggered"}})</span>{{end}}</td><td>{{.Status.Label}}</td><td dir="auto">{{.Owner}}</td><td class="evidence" dir="auto">{{.Note}}</td><td><bdi>{{dateText .Updated}}</bdi></td></tr>
+{{end}}</tbody></table>{{end}}</section>{{end}}
 <section id="summary"><h2>{{t "plan.summary"}}</h2>
 <table><thead><tr><th class="num">{{t "col.axis"}}</th><th>{{t "col.programme"}}</th><th class="num">{{t "col.actions"}}</th><th>{{t "col.measures"}}</th></tr></thead>
 <tbody>{{range $p.Axes}}<tr><td class="num">{{.Number}}</td><td>{{.Title}}</td><td class="num">{{len .Actions}}</td><td>{{range .Actions}}<code>{{.Measure}}</code> {{end}}</td></tr>{{end}}</tbody></table></section>
@@ -355,8 +364,9 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 <section id="chronogram" class="wide"><h2>{{t "plan.chronogram"}}</h2><p class="muted">{{$p.CalendarNote}}</p>
 <figure>{{template "chart" (planGantt $p)}}</figure></section>
 <section id="followup"><h2>{{t "plan.followup"}}</h2><p>{{t "plan.followup_intro"}}</p>
-<table class="small"><thead><tr><th>{{t "col.ref"}}</th><th>{{t "col.measure"}}</th><th>{{t "col.kpi"}}</th><th>{{t "col.baseline"}}</th><th class="num">{{t "col.target"}}</th><th>{{t "col.status"}}</th><th class="fill">{{t "col.done"}}</th><th class="fill">{{t "col.comment"}}</th></tr></thead>
-<tbody>{{range $p.Axes}}{{range .Actions}}<tr><td>{{.Ref}}</td><td><code>{{.Measure}}</code></td><td>{{kpi .KPI .KPIUnit}}</td><td><bdi>{{baseline .}}</bdi></td><td class="num">{{num .Target}}</td><td>{{.Status}}</td><td class="fill"></td><td class="fill">{{.Note}}</td></tr>{{end}}{{end}}</tbody></table></section>
+<table class="small"><thead><tr><th>{{t "col.ref"}}</th><th>{{t "col.measure"}}</th><th>{{t "col.kpi"}}</th><th>{{t "col.baseline"}}</th><th class="num">{{t "col.target"}}</th><th>{{t "col.status"}}</th><th>{{t "col.owner"}}</th><th class="fill">{{t "col.done"}}</th><th class="fill">{{t "col.comment"}}</th></tr></thead>
+<tbody>{{range $p.Axes}}{{range .Actions}}<tr><td>{{.Ref}}</td><td><code>{{.Measure}}</code></td><td>{{kpi .KPI .KPIUnit}}</td><td><bdi>{{baseline .}}</bdi></td><td class="num">{{num .Target}}</td><td>{{.Status}}</td><td dir="auto">{{.Owner}}</td><td class="fill"></td><td class="fill" dir="auto">{{.Note}}</td></tr>{{end}}{{end}}</tbody></table></section>
+{{with $p.Effects}}{{template "effects" .}}{{end}}
 <section id="coverage"><h2>{{t "plan.coverage"}}</h2><p>{{t "plan.coverage_intro"}}</p>
 <h3>{{t "plan.cov_snia"}}</h3>
 <table><thead><tr><th>{{t "col.programme"}}</th><th>{{t "col.measures"}}</th></tr></thead>
@@ -433,7 +443,32 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 {{if $c.Measures}}<table><thead><tr><th>{{t "col.measure"}}</th>{{range $i, $x := $c.Labels}}<th class="num" title="{{$x}}">{{inc $i}}</th>{{end}}</tr></thead>
 <tbody>{{range $c.Measures}}<tr><td><code>{{.Measure}}</code> {{.Title}}</td>{{range .Ranks}}<td class="num">{{if .}}{{.}}{{else}}—{{end}}</td>{{end}}</tr>{{end}}</tbody></table>{{else}}<p class="muted">{{t "none"}}</p>{{end}}</section>
 {{if $fu}}<section id="resolved"><h2>{{t "cmp.resolved"}}</h2>{{if $c.Resolved}}<ul>{{range $c.Resolved}}<li><code>{{.Measure}}</code> {{.Title}}</li>{{end}}</ul>{{else}}<p class="muted">{{t "none"}}</p>{{end}}
-<h2>{{t "cmp.new"}}</h2>{{if $c.New}}<ul>{{range $c.New}}<li><code>{{.Measure}}</code> {{.Title}}</li>{{end}}</ul>{{else}}<p class="muted">{{t "none"}}</p>{{end}}</section>{{end}}
+<h2>{{t "cmp.new"}}</h2>{{if $c.New}}<ul>{{range $c.New}}<li><code>{{.Measure}}</code> {{.Title}}</li>{{end}}</ul>{{else}}<p class="muted">{{t "none"}}</p>{{end}}</section>
+<section id="changes"><h2>{{t "cmp.changes"}}</h2><p>{{t "cmp.changes_intro"}}</p>
+{{if $c.Changes}}<table class="small"><thead><tr><th>{{t "col.indicator"}}</th><th>{{t "col.change"}}</th><th>{{t "col.notes"}}</th><th>{{t "col.reasons"}}</th></tr></thead>
+<tbody>{{range $c.Changes}}<tr><td><code>{{.Indicator}}</code> {{.Label}}</td><td>{{.Before}} (<bdi>{{score .From}}</bdi>) → {{.After}} (<bdi>{{score .To}}</bdi>) <span class="{{deltaClass .Delta}}"><bdi>{{signed .Delta}}</bdi></span></td><td>{{if or .Notes .Reasons}}{{template "said" .Notes}}{{else}}<span class="muted">{{t "cmp.no_reason"}}</span>{{end}}</td><td>{{template "said" .Reasons}}</td></tr>
+{{end}}</tbody></table>{{else}}<p class="muted">{{t "none"}}</p>{{end}}</section>
+{{with $c.Effects}}{{template "effects" .}}{{end}}{{end}}
+{{end}}
+
+{{define "said"}}{{if .}}<ul class="plain">{{range .}}<li><bdi>{{.Who}}</bdi>{{colon}}<span dir="auto">{{.Text}}</span></li>{{end}}</ul>{{else}}<span class="muted">—</span>{{end}}{{end}}
+
+{{define "effects"}}<section id="effects"><h2>{{t "eff.title"}}</h2><p>{{.Intro}}</p>
+{{if .Measures}}<table><thead><tr><th>{{t "col.measure"}}</th><th>{{t "col.status"}}</th><th>{{t "col.indicators"}} <bdi>({{.Baseline}} → {{.FollowUp}})</bdi></th><th>{{t "col.verdict"}}</th></tr></thead>
+<tbody>{{range .Measures}}<tr><td><code>{{.Measure}}</code> {{.Title}}</td><td>{{.Status.Label}}{{if .Owner}}<div class="muted small">{{.Owner}}</div>{{end}}{{if .Note}}<div class="note" dir="auto">{{.Note}}</div>{{end}}</td><td>{{if .Indicators}}<ul class="plain">{{range .Indicators}}<li title="{{.Label}}"><code>{{.Indicator}}</code> <bdi>{{score .From}} → {{score .To}}</bdi> <span class="{{deltaClass .Delta}}"><bdi>({{signed .Delta}})</bdi></span></li>{{end}}</ul>{{else}}<span class="muted">—</span>{{end}}</td><td><strong class="verdict {{.Verdict.Code}}">{{.Verdict.Label}}</strong><div class="small">{{.Line}}</div></td></tr>
+{{end}}</tbody></table>{{else}}<p class="muted">{{t "eff.none"}}</p>{{end}}</section>{{end}}
+
+{{define "agenda"}}<table class="agenda small">
+<thead><tr><th>{{t "col.question"}}</th><th>{{t "col.respondent"}}</th><th>{{t "col.answer"}}</th><th class="num">{{t "col.score"}}</th><th>{{t "col.note"}}</th><th>{{t "col.kept"}}</th><th class="decision">{{t "col.decision"}}</th></tr></thead>
+<tbody>{{range .}}{{$it := .}}{{$n := len .Answers}}{{range $i, $a := .Answers}}<tr{{if eq $i 0}} class="first"{{end}}>{{if eq $i 0}}<td rowspan="{{$n}}"><code>{{$it.Question}}</code> {{$it.Label}}<div class="muted small">{{t "col.section"}}{{colon}}{{$it.SectionTitle}}</div></td>{{end}}<td><bdi>{{$a.Respondent}}</bdi></td><td>{{$a.Answer}}</td><td class="num">{{score $a.Score}}</td><td class="evidence" dir="auto">{{$a.Note}}</td>{{if eq $i 0}}<td rowspan="{{$n}}">{{orDash $it.Working ""}} (<bdi>{{score $it.WorkingScore}}</bdi>){{if $it.Source.Label}}<div class="muted small">{{$it.Source.Label}}</div>{{end}}{{if $it.WorkingNote}}<div class="note" dir="auto">{{$it.WorkingNote}}</div>{{end}}</td><td rowspan="{{$n}}" class="decision"></td>{{end}}</tr>
+{{end}}{{end}}</tbody></table>{{end}}
+
+{{define "divergence"}}{{$g := .Divergence}}
+<section id="intro">{{range $g.Intro}}<p>{{.}}</p>{{end}}</section>
+{{if $g.Arbitrate}}<section id="divergent" class="wide"><h2>{{t "div.divergent"}}</h2><p>{{t "div.divergent_intro"}}</p>
+{{if $g.Divergent}}{{template "agenda" $g.Divergent}}{{else}}<p class="muted">{{t "div.divergent_none"}}</p>{{end}}</section>
+<section id="dont-know" class="wide"><h2>{{t "div.dont_know"}}</h2><p>{{t "div.dont_know_intro"}}</p>
+{{if $g.DontKnow}}{{template "agenda" $g.DontKnow}}{{else}}<p class="muted">{{t "div.dont_know_none"}}</p>{{end}}</section>{{end}}
 {{end}}`
 
 const css = `
@@ -522,6 +557,12 @@ ul.factors { display: flex; flex-wrap: wrap; gap: 2px 14px; list-style: none; pa
 .tag { display: inline-block; font-size: 8pt; padding: 0 5px; margin: 1px 2px; border-radius: 3px; background: var(--soft); border: 1px solid var(--line); white-space: nowrap; }
 .tag.snia { background: #e6f2f3; }
 td.fill { min-width: 22mm; }
+.agenda tr.first td { border-top: 2px solid #bcccdc; }
+.agenda .decision { width: 28%; min-width: 40mm; background: #fcfcfd; }
+.minibar.wide { width: 60%; }
+.verdict.improved { color: #1b7f3b; }
+.verdict.worse { color: #b2182b; }
+.verdict.not_measured, .verdict.unchanged { color: var(--muted); }
 tr.group th { background: #fff; color: var(--accent); font-size: 9pt; padding-top: 8px; border-bottom: 1px solid #bcccdc; }
 .logframe th[scope=row] { width: 13%; background: var(--soft); }
 .logframe td:nth-child(2) { width: 31%; }

@@ -482,6 +482,7 @@ func (w *mdw) actionPlan(d *Doc) {
 	for _, p := range ap.Intro {
 		w.para(p)
 	}
+	w.progress(ap.Progress)
 	w.h(2, w.t("plan.summary"))
 	var rows [][]string
 	for _, ax := range ap.Axes {
@@ -565,10 +566,13 @@ func (w *mdw) actionPlan(d *Doc) {
 	rows = nil
 	for _, ax := range ap.Axes {
 		for _, a := range ax.Actions {
-			rows = append(rows, []string{a.Ref, code(a.Measure), esc(kpiText(a.KPI, a.KPIUnit)), esc(baselineText(a, w.lang)), num(a.Target, w.lang), esc(a.Status), "", esc(a.Note)})
+			rows = append(rows, []string{a.Ref, code(a.Measure), esc(kpiText(a.KPI, a.KPIUnit)), esc(baselineText(a, w.lang)), num(a.Target, w.lang), esc(a.Status), esc(a.Owner), "", esc(a.Note)})
 		}
 	}
-	w.table([]string{esc(w.t("col.ref")), esc(w.t("col.measure")), esc(w.t("col.kpi")), esc(w.t("col.baseline")), esc(w.t("col.target")), esc(w.t("col.status")), esc(w.t("col.done")), esc(w.t("col.comment"))}, rows)
+	w.table([]string{esc(w.t("col.ref")), esc(w.t("col.measure")), esc(w.t("col.kpi")), esc(w.t("col.baseline")), esc(w.t("col.target")), esc(w.t("col.status")), esc(w.t("col.owner")), esc(w.t("col.done")), esc(w.t("col.comment"))}, rows)
+	if ap.Effects != nil {
+		w.effects(ap.Effects)
+	}
 	w.h(2, w.t("plan.coverage"))
 	w.para(w.t("plan.coverage_intro"))
 	w.h(3, w.t("plan.cov_snia"))
@@ -818,6 +822,148 @@ func (w *mdw) comparison(d *Doc) {
 			items = append(items, m.Measure+" — "+m.Title)
 		}
 		w.list(items)
+		w.changes(cm.Changes)
+		if cm.Effects != nil {
+			w.effects(cm.Effects)
+		}
+	}
+}
+
+// saidText joins notes or reasons as "who: text; who: text".
+func saidText(list []Said, lang string) string {
+	parts := make([]string, len(list))
+	for i, s := range list {
+		parts[i] = s.Who + colon(lang) + s.Text
+	}
+	return strings.Join(parts, semi(lang))
+}
+
+// changeText is "before → after (Δ)".
+func changeText(before, after string, from, to, delta *float64, lang string) string {
+	return fmt.Sprintf("%s (%s) → %s (%s), Δ %s", before, nump(from, lang), after, nump(to, lang), signed(delta, lang))
+}
+
+func (w *mdw) changes(list []ChangeReason) {
+	w.h(2, w.t("cmp.changes"))
+	w.para(w.t("cmp.changes_intro"))
+	var rows [][]string
+	for _, c := range list {
+		notes, reasons := esc(saidText(c.Notes, w.lang)), esc(saidText(c.Reasons, w.lang))
+		if notes == "" && reasons == "" {
+			notes = esc(w.t("cmp.no_reason"))
+		}
+		rows = append(rows, []string{code(c.Indicator) + " " + esc(c.Label), esc(changeText(c.Before, c.After, c.From, c.To, c.Delta, w.lang)), notes, reasons})
+	}
+	w.table([]string{esc(w.t("col.indicator")), esc(w.t("col.change")), esc(w.t("col.notes")), esc(w.t("col.reasons"))}, rows)
+}
+
+// indicatorDeltas is "ind from → to (Δ); …".
+func indicatorDeltas(list []IndicatorDelta, lang string) string {
+	parts := make([]string, len(list))
+	for i, d := range list {
+		parts[i] = fmt.Sprintf("%s %s → %s (%s)", d.Indicator, nump(d.From, lang), nump(d.To, lang), signed(d.Delta, lang))
+	}
+	return strings.Join(parts, semi(lang))
+}
+
+func (w *mdw) effects(e *Effects) {
+	w.h(2, w.t("eff.title"))
+	w.para(e.Intro)
+	if len(e.Measures) == 0 {
+		w.para(w.t("eff.none"))
+		return
+	}
+	var rows [][]string
+	for _, m := range e.Measures {
+		status := esc(m.Status.Label)
+		if m.Owner != "" {
+			status += " · " + esc(m.Owner)
+		}
+		rows = append(rows, []string{code(m.Measure) + " " + esc(m.Title), status, esc(indicatorDeltas(m.Indicators, w.lang)), "**" + esc(m.Verdict.Label) + "** — " + esc(m.Line)})
+	}
+	w.table([]string{esc(w.t("col.measure")), esc(w.t("col.status")), esc(w.t("col.indicators") + " (" + e.Baseline + " → " + e.FollowUp + ")"), esc(w.t("col.verdict"))}, rows)
+}
+
+func (w *mdw) progress(p Progress) {
+	w.h(2, w.t("progress.title"))
+	w.para(p.Summary)
+	if len(p.Measures) == 0 {
+		return
+	}
+	var rows [][]string
+	for _, l := range p.Measures {
+		m := code(l.Measure) + " " + esc(l.Title)
+		if !l.Triggered {
+			m += " (" + esc(w.t("progress.not_triggered")) + ")"
+		}
+		rows = append(rows, []string{m, esc(l.Status.Label), esc(l.Owner), esc(l.Note), dateText(l.Updated)})
+	}
+	w.table([]string{esc(w.t("col.measure")), esc(w.t("col.status")), esc(w.t("col.owner")), esc(w.t("col.last_note")), esc(w.t("col.updated"))}, rows)
+}
+
+// dateText is a day, or empty for the zero time.
+func dateText(t interface {
+	IsZero() bool
+	Format(string) string
+}) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// agendaTable lays out the questions the workshop settles: one row per
+// respondent, the question, its section, the answer kept and the blank
+// decision cell on the first row of each question.
+func (w *mdw) agendaTable(items []AgendaItem) {
+	var rows [][]string
+	for _, it := range items {
+		for i, a := range it.Answers {
+			r := make([]string, 8)
+			if i == 0 {
+				r[0] = code(it.Question) + " " + esc(it.Label)
+				r[1] = esc(it.SectionTitle)
+				kept := esc(orDash(it.Working, "")) + " (" + w.score(it.WorkingScore) + ")"
+				if it.Source.Label != "" {
+					kept += " — " + esc(it.Source.Label)
+				}
+				if it.WorkingNote != "" {
+					kept += w.colon() + esc(it.WorkingNote)
+				}
+				r[6] = kept
+			}
+			r[2] = esc(a.Respondent)
+			r[3] = esc(a.Answer)
+			r[4] = w.score(a.Score)
+			r[5] = esc(a.Note)
+			rows = append(rows, r)
+		}
+	}
+	w.table([]string{esc(w.t("col.question")), esc(w.t("col.section")), esc(w.t("col.respondent")), esc(w.t("col.answer")), esc(w.t("col.score")),
+		esc(w.t("col.note")), esc(w.t("col.kept")), esc(w.t("col.decision"))}, rows, 4)
+}
+
+func (w *mdw) divergence(d *Doc) {
+	ag := d.Divergence
+	for _, p := range ag.Intro {
+		w.para(p)
+	}
+	if !ag.Arbitrate {
+		return
+	}
+	w.h(2, w.t("div.divergent"))
+	w.para(w.t("div.divergent_intro"))
+	if len(ag.Divergent) == 0 {
+		w.para(w.t("div.divergent_none"))
+	} else {
+		w.agendaTable(ag.Divergent)
+	}
+	w.h(2, w.t("div.dont_know"))
+	w.para(w.t("div.dont_know_intro"))
+	if len(ag.DontKnow) == 0 {
+		w.para(w.t("div.dont_know_none"))
+	} else {
+		w.agendaTable(ag.DontKnow)
 	}
 }
 
@@ -828,6 +974,8 @@ func Markdown(d *Doc) []byte {
 	switch {
 	case d.Diagnostic != nil:
 		w.diagnostic(d)
+	case d.Divergence != nil:
+		w.divergence(d)
 	case d.Recommendations != nil:
 		w.recommendations(d)
 	case d.ActionPlan != nil:

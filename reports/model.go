@@ -25,10 +25,13 @@ const (
 	KindActionPlan      = "action-plan"
 	KindPilot           = "pilot"
 	KindCompare         = "compare"
+	// KindDivergence is the agenda of the validation workshop: the questions
+	// where the participants disagree.
+	KindDivergence = "divergence"
 )
 
 // Kinds lists the kinds of a single-assessment report, in reading order.
-var Kinds = []string{KindDiagnostic, KindRecommendations, KindActionPlan, KindPilot}
+var Kinds = []string{KindDiagnostic, KindDivergence, KindRecommendations, KindActionPlan, KindPilot}
 
 // Formats lists the output formats.
 var Formats = []string{"md", "html", "json", "csv"}
@@ -49,11 +52,18 @@ type Source struct {
 	Sources   map[string]string
 	Divergent []string
 	// Plan holds the measures the council adopted, with their follow-up status.
-	Plan    []store.PlanItem
-	Content *engine.Content
-	State   *engine.State
-	Score   *engine.ScoreResult
-	Recs    []engine.Recommendation
+	Plan []store.PlanItem
+	// History is the assessment's audit trail, oldest first (the reasons
+	// given for changes).
+	History []store.HistoryEntry
+	// Baseline is the baseline round of a follow-up, when the caller loaded
+	// it: a follow-up's action plan then shows what the measures adopted at
+	// the baseline moved.
+	Baseline *Source
+	Content  *engine.Content
+	State    *engine.State
+	Score    *engine.ScoreResult
+	Recs     []engine.Recommendation
 }
 
 // FromLoaded scores a loaded assessment and ranks its measures.
@@ -61,7 +71,7 @@ func FromLoaded(l *app.Loaded) *Source {
 	sc := engine.Score(l.State, l.Content.Rules.Policy)
 	recs := engine.Recommend(l.State, sc, l.Content.Rules)
 	return &Source{Assessment: l.A, Answers: l.Answers, Working: l.Working, Consensus: l.Consensus, Sources: l.Sources, Divergent: l.Divergent,
-		Plan: l.Plan, Content: l.Content, State: l.State, Score: sc, Recs: recs}
+		Plan: l.Plan, History: l.History, Content: l.Content, State: l.State, Score: sc, Recs: recs}
 }
 
 // Options are the inputs of a report that do not come from the assessment.
@@ -92,6 +102,7 @@ type Doc struct {
 	Assessment *AssessmentInfo `json:"assessment,omitempty"`
 
 	Diagnostic      *Diagnostic      `json:"diagnostic,omitempty"`
+	Divergence      *Agenda          `json:"divergence,omitempty"`
 	Recommendations *Recommendations `json:"recommendations,omitempty"`
 	ActionPlan      *ActionPlan      `json:"action_plan,omitempty"`
 	Pilot           *Pilot           `json:"pilot,omitempty"`
@@ -352,9 +363,13 @@ type Action struct {
 	SDG        []string   `json:"sdg"`
 	GCM        []GCMRef   `json:"gcm"`
 	AlsoSNIA   []Coded    `json:"also_snia"`
+	// Status is the follow-up status in words; StatusCode is proposed (not
+	// adopted by the council) or the adopted measure's status.
 	Status     string     `json:"status"`
+	StatusCode string     `json:"status_code"`
 	Owner      string     `json:"owner,omitempty"`
 	Note       string     `json:"note,omitempty"`
+	Updated    *time.Time `json:"updated,omitempty"`
 }
 
 // Axis is a strategic axis of the plan: one SNIA programme.
@@ -372,15 +387,52 @@ type CoverRow struct {
 	Measures []string `json:"measures"`
 }
 
+// StatusCount is how many adopted measures have a status.
+type StatusCount struct {
+	Status Coded `json:"status"`
+	Count  int   `json:"count"`
+}
+
+// PlanLine is a measure the council adopted, as the progress summary lists it.
+type PlanLine struct {
+	Measure string    `json:"measure"`
+	Title   string    `json:"title"`
+	Status  Coded     `json:"status"`
+	Owner   string    `json:"owner,omitempty"`
+	Note    string    `json:"note,omitempty"`
+	Adopted time.Time `json:"adopted"`
+	Updated time.Time `json:"updated"`
+	// Triggered is false when the current answers no longer trigger the
+	// measure (it is then not among the plan's actions below).
+	Triggered bool `json:"triggered"`
+}
+
+// Progress sums up the follow-up of the measures the council adopted.
+type Progress struct {
+	Adopted  int           `json:"adopted"`
+	Proposed int           `json:"proposed"`
+	ByStatus []StatusCount `json:"by_status"`
+	Done     int           `json:"done"`
+	// Active is the adopted measures not dropped; ShareDone is Done / Active.
+	Active    int        `json:"active"`
+	ShareDone float64    `json:"share_done"`
+	Summary   string     `json:"summary"`
+	Measures  []PlanLine `json:"measures"`
+}
+
 // ActionPlan is the regional action plan.
 type ActionPlan struct {
 	Intro        []string   `json:"intro"`
+	Progress     Progress   `json:"progress"`
 	CalendarNote string     `json:"calendar_note"`
 	Quarters     []string   `json:"quarters"`
 	Axes         []Axis     `json:"axes"`
 	SNIACoverage []CoverRow `json:"snia_coverage"`
 	SDGCoverage  []CoverRow `json:"sdg_coverage"`
 	GCMCoverage  []CoverRow `json:"gcm_coverage"`
+	// Effects is what the measures adopted at the baseline moved, on a
+	// follow-up round whose baseline was loaded (else nil).
+	Effects *Effects `json:"baseline_effects,omitempty"`
 }
 
 // PilotActivity is an activity of the pilot with its indicative months.
@@ -488,5 +540,117 @@ type Comparison struct {
 	Measures   []CompareMeasure `json:"measures"`
 	Resolved   []CompareMeasure `json:"no_longer_triggered"`
 	New        []CompareMeasure `json:"newly_triggered"`
-	Warnings   []string         `json:"warnings"`
+	// Changes gives, in follow-up mode, the reasons recorded for each
+	// indicator whose score changed; Effects what the baseline's adopted
+	// measures moved.
+	Changes  []ChangeReason `json:"changes"`
+	Effects  *Effects       `json:"measure_effects,omitempty"`
+	Warnings []string       `json:"warnings"`
+}
+
+// Said is a note or a reason, with who gave it and when.
+type Said struct {
+	Who  string    `json:"who"`
+	At   time.Time `json:"at"`
+	Text string    `json:"text"`
+}
+
+// ChangeReason is an indicator whose score changed between the first and
+// the last round, with what the last round says about it.
+type ChangeReason struct {
+	Indicator string   `json:"indicator"`
+	Label     string   `json:"label"`
+	Before    string   `json:"before"`
+	After     string   `json:"after"`
+	From      *float64 `json:"from"`
+	To        *float64 `json:"to"`
+	Delta     *float64 `json:"delta"`
+	// Notes are the notes given with the last round's answers (and its
+	// consensus); Reasons the reasons recorded in its audit trail.
+	Notes   []Said `json:"notes"`
+	Reasons []Said `json:"reasons"`
+}
+
+// IndicatorDelta is an indicator's score in the first and the last round.
+type IndicatorDelta struct {
+	Indicator string   `json:"indicator"`
+	Label     string   `json:"label"`
+	From      *float64 `json:"from"`
+	To        *float64 `json:"to"`
+	Delta     *float64 `json:"delta"`
+}
+
+// Verdicts on an adopted measure's indicators.
+const (
+	VerdictImproved    = "improved"
+	VerdictUnchanged   = "unchanged"
+	VerdictWorse       = "worse"
+	VerdictNotMeasured = "not_measured"
+)
+
+// MeasureEffect is a measure adopted at the baseline, with the change of the
+// indicators it addresses.
+type MeasureEffect struct {
+	Measure    string           `json:"measure"`
+	Title      string           `json:"title"`
+	Status     Coded            `json:"status"`
+	Owner      string           `json:"owner,omitempty"`
+	Note       string           `json:"note,omitempty"`
+	Indicators []IndicatorDelta `json:"indicators"`
+	// MeanFrom, MeanTo and MeanDelta are the mean scores and the mean change
+	// of the indicators scored in both rounds.
+	MeanFrom  *float64 `json:"mean_from"`
+	MeanTo    *float64 `json:"mean_to"`
+	MeanDelta *float64 `json:"mean_delta"`
+	Verdict   Coded    `json:"verdict"`
+	// Line is the verdict in one sentence.
+	Line string `json:"line"`
+}
+
+// Effects is "which adopted measures moved which indicators": the baseline's
+// plan against the follow-up's scores.
+type Effects struct {
+	Intro    string          `json:"intro"`
+	Baseline string          `json:"baseline"`
+	FollowUp string          `json:"follow_up"`
+	Measures []MeasureEffect `json:"measures"`
+}
+
+// RespondentAnswer is one participant's answer to a question on the agenda.
+type RespondentAnswer struct {
+	Respondent string    `json:"respondent"`
+	Choice     string    `json:"choice"`
+	Answer     string    `json:"answer"`
+	Score      *float64  `json:"score"`
+	DontKnow   bool      `json:"dont_know,omitempty"`
+	Note       string    `json:"note,omitempty"`
+	At         time.Time `json:"at"`
+}
+
+// AgendaItem is a question the validation workshop has to settle.
+type AgendaItem struct {
+	Question     string             `json:"question"`
+	Label        string             `json:"label"`
+	Section      string             `json:"section"`
+	SectionTitle string             `json:"section_title"`
+	Answers      []RespondentAnswer `json:"answers"`
+	// Working is the answer that counts until the workshop decides, and
+	// Source where it comes from (median or consensus).
+	Working      string   `json:"working"`
+	WorkingScore *float64 `json:"working_score"`
+	Source       Coded    `json:"source"`
+	WorkingNote  string   `json:"working_note,omitempty"`
+}
+
+// Agenda is the divergence report: the agenda of the validation workshop.
+type Agenda struct {
+	Intro       []string `json:"intro"`
+	Respondents []string `json:"respondents"`
+	// Arbitrate is false with a single respondent: nothing to arbitrate.
+	Arbitrate bool `json:"arbitrate"`
+	// Divergent are the questions where participants are two levels or more
+	// apart; DontKnow those answered "don't know" by some and a level by
+	// others (and not already divergent).
+	Divergent []AgendaItem `json:"divergent"`
+	DontKnow  []AgendaItem `json:"dont_know_vs_level"`
 }

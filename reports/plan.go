@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/store"
 )
 
 // PlanQuarters is the number of quarters the action plan's calendar shows
@@ -64,16 +65,20 @@ func (c *ctx) action(r engine.Recommendation) Action {
 		Activities: texts(m.Activities, c.lang), Lead: m.Lead.Get(c.lang), Partners: texts(m.Partners, c.lang),
 		Horizon: c.coded("horizon", m.Horizon), Start: start, End: end, Beyond: beyond, Period: c.period(start, end, beyond),
 		Cost: c.coded("cost", m.Cost), KPI: m.KPI.Get(c.lang), KPIUnit: m.KPIUnit.Get(c.lang), Baseline: []Baseline{},
-		SDG: nonNilS(m.SDG), GCM: c.gcm(m.GCM), AlsoSNIA: []Coded{}, Status: c.t("status_planned")}
-	if len(c.src.Plan) > 0 {
-		// The council adopted a plan: show each measure's follow-up status.
-		a.Status = ""
-		for _, it := range c.src.Plan {
-			if it.Measure == m.ID {
-				a.Status, a.Owner, a.Note = c.t("plan_status."+it.Status), it.Owner, it.Note
+		SDG: nonNilS(m.SDG), GCM: c.gcm(m.GCM), AlsoSNIA: []Coded{}}
+	// A measure the council has not adopted is only proposed; an adopted
+	// one shows its follow-up status, owner and last note.
+	st := c.planStatus("proposed")
+	for _, it := range c.src.Plan {
+		if it.Measure == m.ID {
+			st, a.Owner, a.Note = c.planStatus(it.Status), it.Owner, it.Note
+			if !it.Updated.IsZero() {
+				u := it.Updated.UTC()
+				a.Updated = &u
 			}
 		}
 	}
+	a.Status, a.StatusCode = st.Label, st.Code
 	if a.Objective == "" {
 		a.Objective = m.Description.Get(c.lang)
 	}
@@ -172,6 +177,10 @@ func (c *ctx) actionPlan() *ActionPlan {
 	for _, g := range objs {
 		ap.GCMCoverage = append(ap.GCMCoverage, CoverRow{Code: strconv.Itoa(g), Label: c.gcmLabel(g), Measures: gcm[g]})
 	}
+	ap.Progress = c.progress()
+	if c.src.Baseline != nil {
+		ap.Effects = effects(c.src.Baseline, c.src, c.lang)
+	}
 	reg := regionLabel(c.src.Assessment.Region, c.lang)
 	ap.Intro = []string{
 		c.t("plan.intro", reg, c.src.Assessment.Round, len(c.src.Recs), len(ap.Axes)),
@@ -204,4 +213,54 @@ func sdgLess(a, b string) bool {
 		return false
 	}
 	return ta < tb
+}
+
+// progress sums up the council's plan: how many measures it adopted, how
+// many are at each status, the share done (of the measures not dropped), and
+// each adopted measure with its owner and last note.
+func (c *ctx) progress() Progress {
+	triggered := map[string]bool{}
+	for _, r := range c.src.Recs {
+		triggered[r.Measure.ID] = true
+	}
+	p := Progress{ByStatus: []StatusCount{}, Measures: []PlanLine{}}
+	counts := map[string]int{}
+	adopted := map[string]bool{}
+	for _, it := range c.src.Plan {
+		adopted[it.Measure] = true
+		counts[it.Status]++
+		l := PlanLine{Measure: it.Measure, Title: it.Measure, Status: c.planStatus(it.Status), Owner: it.Owner, Note: it.Note,
+			Adopted: it.Adopted.UTC(), Updated: it.Updated.UTC(), Triggered: triggered[it.Measure]}
+		if m := c.src.Content.Rules.Measure(it.Measure); m != nil {
+			l.Title = m.Title.Get(c.lang)
+		}
+		p.Measures = append(p.Measures, l)
+	}
+	sort.SliceStable(p.Measures, func(i, j int) bool { return p.Measures[i].Measure < p.Measures[j].Measure })
+	p.Adopted = len(p.Measures)
+	for id := range triggered {
+		if !adopted[id] {
+			p.Proposed++
+		}
+	}
+	for _, s := range store.PlanStatuses {
+		p.ByStatus = append(p.ByStatus, StatusCount{Status: c.planStatus(s), Count: counts[s]})
+	}
+	p.Done = counts["done"]
+	p.Active = p.Adopted - counts["dropped"]
+	if p.Active > 0 {
+		p.ShareDone = float64(p.Done) / float64(p.Active)
+	}
+	if p.Adopted == 0 {
+		p.Summary = c.t("progress.none", p.Proposed, c.src.Assessment.ID)
+		return p
+	}
+	var parts []string
+	for _, sc := range p.ByStatus {
+		if sc.Count > 0 {
+			parts = append(parts, c.t("progress.count", sc.Status.Label, sc.Count))
+		}
+	}
+	p.Summary = c.t("progress.summary", p.Adopted, strings.Join(parts, semi(c.lang)), pct(p.ShareDone, c.lang), p.Done, p.Active, p.Proposed)
+	return p
 }

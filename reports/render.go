@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
@@ -81,6 +82,20 @@ func CSV(d *Doc) ([]byte, error) {
 				csvF(ind.Weight), ind.Note, ind.Respondent, ind.Source.Label, ind.Refs.MGI, ind.Refs.MIPEX, strings.Join(ind.Refs.SNIA, " "), strings.Join(ind.Refs.SDG, " "),
 				strings.Trim(fmt.Sprint(ind.Refs.GCM), "[]"), competenceLabel(ind.Refs.Competence, d.Lang)})
 		}
+	case d.Divergence != nil:
+		rows = append(rows, []string{t("col.part"), t("col.section"), t("col.section_title"), t("col.question"), t("col.label"), t("col.respondent"),
+			t("col.answer"), t("col.choice"), t("col.score"), t("col.note"), t("col.kept"), t("col.kept_score"), t("col.source"), t("col.decision")})
+		for _, part := range []struct {
+			label string
+			items []AgendaItem
+		}{{t("div.part.divergent"), d.Divergence.Divergent}, {t("div.part.dont_know"), d.Divergence.DontKnow}} {
+			for _, it := range part.items {
+				for _, a := range it.Answers {
+					rows = append(rows, []string{part.label, it.Section, it.SectionTitle, it.Question, it.Label, a.Respondent, a.Answer, a.Choice,
+						csvNum(a.Score), a.Note, it.Working, csvNum(it.WorkingScore), it.Source.Label, ""})
+				}
+			}
+		}
 	case d.Recommendations != nil:
 		rows = append(rows, []string{t("col.rank"), t("col.measure"), t("col.title"), t("col.priority"), t("col.horizon"), t("col.cost"), "SNIA", t("sdg"), t("gcm"),
 			t("col.lead"), t("col.partners"), t("col.kpi"), t("rec.because"), t("rec.how"), t("col.description")})
@@ -96,12 +111,12 @@ func CSV(d *Doc) ([]byte, error) {
 	case d.ActionPlan != nil:
 		rows = append(rows, []string{t("col.axis"), t("col.programme"), t("col.ref"), t("col.measure"), t("col.title"), t("col.objective"), t("col.activities"),
 			t("col.lead"), t("col.partners"), t("col.horizon"), t("col.calendar"), t("col.cost"), t("col.kpi"), t("col.baseline"), t("col.target"),
-			t("sdg"), t("gcm"), t("col.priority"), t("col.rank"), t("col.status")})
+			t("sdg"), t("gcm"), t("col.priority"), t("col.rank"), t("col.status"), t("col.owner"), t("col.last_note"), t("col.updated")})
 		for _, ax := range d.ActionPlan.Axes {
 			for _, a := range ax.Actions {
 				rows = append(rows, []string{strconv.Itoa(ax.Number), ax.Title, a.Ref, a.Measure, a.Title, a.Objective, strings.Join(a.Activities, "; "),
 					a.Lead, strings.Join(a.Partners, "; "), a.Horizon.Label, a.Period, a.Cost.Label, kpiText(a.KPI, a.KPIUnit), baselineText(a, "en"),
-					csvF(a.Target), strings.Join(a.SDG, " "), gcmNums(a.GCM), csvF(a.Priority), strconv.Itoa(a.Rank), a.Status})
+					csvF(a.Target), strings.Join(a.SDG, " "), gcmNums(a.GCM), csvF(a.Priority), strconv.Itoa(a.Rank), a.Status, a.Owner, a.Note, updatedText(a.Updated)})
 			}
 		}
 	case d.Pilot != nil:
@@ -169,6 +184,39 @@ func CSV(d *Doc) ([]byte, error) {
 			}
 			rows = append(rows, row)
 		}
+		// Follow-up: the baseline's adopted measures (mean score of the
+		// indicators they address, first and last round), then the notes
+		// and reasons given for each change.
+		blank := func(row []string) []string {
+			for range cm.Labels {
+				row = append(row, "")
+			}
+			return append(row, "")
+		}
+		if e := cm.Effects; e != nil {
+			for _, m := range e.Measures {
+				row := []string{"adopted_measure", m.Measure, m.Title + " — " + m.Status.Label + " — " + m.Line}
+				for i := range cm.Labels {
+					switch i {
+					case 0:
+						row = append(row, csvNum(m.MeanFrom))
+					case len(cm.Labels) - 1:
+						row = append(row, csvNum(m.MeanTo))
+					default:
+						row = append(row, "")
+					}
+				}
+				rows = append(rows, append(row, csvNum(m.MeanDelta)))
+			}
+		}
+		for _, c := range cm.Changes {
+			for _, n := range c.Notes {
+				rows = append(rows, blank([]string{"change_note", c.Indicator, n.Who + ": " + n.Text}))
+			}
+			for _, r := range c.Reasons {
+				rows = append(rows, blank([]string{"change_reason", c.Indicator, r.Who + ": " + r.Text}))
+			}
+		}
 	default:
 		return nil, fmt.Errorf("reports: empty document")
 	}
@@ -200,4 +248,11 @@ func noteSuffix(n string) string {
 		return ""
 	}
 	return " — " + n
+}
+
+func updatedText(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }

@@ -40,6 +40,13 @@ type answerSet struct {
 // real answer parsing, real state, score and recommendations.
 func load(t *testing.T, id, region, round string, sets ...answerSet) *Source {
 	t.Helper()
+	return FromLoaded(loadLoaded(t, id, region, round, sets...))
+}
+
+// loadLoaded is load before scoring: a test can add consensus, history or a
+// plan, then Rebuild and score.
+func loadLoaded(t *testing.T, id, region, round string, sets ...answerSet) *app.Loaded {
+	t.Helper()
 	c, err := app.LoadContent(filepath.Join("..", "examples", "sample"))
 	if err != nil {
 		t.Fatalf("loading the sample content: %v", err)
@@ -64,7 +71,7 @@ func load(t *testing.T, id, region, round string, sets ...answerSet) *Source {
 		}
 	}
 	l.Rebuild()
-	return FromLoaded(l)
+	return l
 }
 
 func baseline(t *testing.T) *Source {
@@ -139,6 +146,9 @@ func golden(t *testing.T, name string, got []byte) {
 func TestGolden(t *testing.T) {
 	base := baseline(t)
 	for _, kind := range Kinds {
+		if kind == KindDivergence {
+			continue // the baseline has no disagreement: its goldens use a workshop, below
+		}
 		for _, format := range Formats {
 			golden(t, kind+".fr."+format, render(t, kind, format, "fr", base))
 		}
@@ -147,11 +157,27 @@ func TestGolden(t *testing.T) {
 		}
 		golden(t, kind+".ar.html", render(t, kind, "html", "ar", base))
 	}
-	fu := followUp(t)
+	ws := workshop(t)
 	for _, format := range Formats {
-		golden(t, "compare-followup.fr."+format, renderCompare(t, format, "fr", fu, base))
+		golden(t, "divergence.fr."+format, render(t, KindDivergence, format, "fr", ws))
 	}
-	golden(t, "compare-followup.ar.html", renderCompare(t, "html", "ar", fu, base))
+	golden(t, "divergence.ar.md", render(t, KindDivergence, "md", "ar", ws))
+	golden(t, "divergence.en.md", render(t, KindDivergence, "md", "en", ws))
+	golden(t, "divergence.ar.html", render(t, KindDivergence, "html", "ar", ws))
+	golden(t, "divergence-single.fr.md", render(t, KindDivergence, "md", "fr", followUp(t)))
+	// A baseline whose council adopted measures, and its follow-up round.
+	planned := baselineWithPlan(t)
+	golden(t, "action-plan-adopted.fr.md", render(t, KindActionPlan, "md", "fr", planned))
+	golden(t, "action-plan-adopted.fr.csv", render(t, KindActionPlan, "csv", "fr", planned))
+	fu := followUpWithHistory(t)
+	for _, format := range Formats {
+		golden(t, "compare-followup.fr."+format, renderCompare(t, format, "fr", fu, planned))
+	}
+	golden(t, "compare-followup.ar.html", renderCompare(t, "html", "ar", fu, planned))
+	golden(t, "compare-followup.en.md", renderCompare(t, "md", "en", fu, planned))
+	fu.Baseline = planned
+	golden(t, "action-plan-followup.fr.md", render(t, KindActionPlan, "md", "fr", fu))
+	golden(t, "action-plan-followup.fr.json", render(t, KindActionPlan, "json", "fr", fu))
 	other := load(t, "01JPSOUSS00000000000000000", "souss-massa", "2025-baseline", answerSet{"followup-answers.yaml", "H. Amrani", t0})
 	golden(t, "compare-regions.en.md", renderCompare(t, "md", "en", base, other))
 	golden(t, "compare-regions.fr.csv", renderCompare(t, "csv", "fr", base, other))
@@ -272,12 +298,17 @@ func TestHTMLSelfContainedAndDirection(t *testing.T) {
 					}
 				}
 			})
-			if kind != KindRecommendations && svgs == 0 {
+			if kind != KindRecommendations && kind != KindDivergence && svgs == 0 {
 				t.Errorf("%s: no SVG chart", name)
 			}
 		}
 		out := renderCompare(t, "html", lang, fu, base)
 		checkSelfContained(t, "compare."+lang+".html", out)
+		checkSelfContained(t, "divergence (workshop)."+lang+".html", render(t, KindDivergence, "html", lang, workshop(t)))
+		planned, fuh := baselineWithPlan(t), followUpWithHistory(t)
+		checkSelfContained(t, "compare (plan)."+lang+".html", renderCompare(t, "html", lang, fuh, planned))
+		fuh.Baseline = planned
+		checkSelfContained(t, "action-plan (follow-up)."+lang+".html", render(t, KindActionPlan, "html", lang, fuh))
 	}
 }
 
@@ -343,6 +374,14 @@ func TestCSVInjectionNeutralized(t *testing.T) {
 	src := attack(t)
 	for _, kind := range Kinds {
 		rows := readCSV(t, kind, render(t, kind, "csv", "fr", src))
+		if kind == KindDivergence {
+			// One respondent: nothing to arbitrate, a header only (the
+			// hostile workshop is checked in TestDivergenceCSV).
+			if len(rows) != 1 {
+				t.Errorf("divergence with one respondent: %d rows, want the header only", len(rows))
+			}
+			continue
+		}
 		if len(rows) < 2 {
 			t.Errorf("%s: no data rows", kind)
 		}
@@ -644,8 +683,11 @@ func TestStringsInThreeLanguages(t *testing.T) {
 		used["rp.horizon."+h] = true
 		used["rp.horizon_short."+h] = true
 	}
-	for _, st := range store.PlanStatuses {
+	for _, st := range append([]string{"proposed"}, store.PlanStatuses...) {
 		used["rp.plan_status."+st] = true
+	}
+	for _, v := range []string{VerdictImproved, VerdictUnchanged, VerdictWorse, VerdictNotMeasured} {
+		used["rp.verdict."+v] = true
 	}
 	for _, src := range []string{engine.SourceConsensus, engine.SourceMedian, engine.SourceSingle, engine.SourceLatest} {
 		used["rp.source."+src] = true

@@ -94,16 +94,22 @@ func (g *globals) writeReport(data []byte, format, out string) error {
 func reportCmd(g *globals) *cobra.Command {
 	var kind, format, lang, out, measure string
 	cmd := &cobra.Command{
-		Use:   "report ID --kind diagnostic|recommendations|action-plan|pilot [--format md|html|json|csv] [-o FILE]",
-		Short: "Write a report: diagnostic, recommendations, regional action plan or pilot-project proposal",
+		Use:   "report ID --kind diagnostic|divergence|recommendations|action-plan|pilot [--format md|html|json|csv] [-o FILE]",
+		Short: "Write a report: diagnostic, disagreements, recommendations, regional action plan or pilot-project proposal",
 		Long: `Write one of the assessment's reports:
 
   diagnostic       scores by section with bands, strengths, gaps, data gaps, notes and
                    evidence, views by MGI dimension and SNIA programme, the method
+  divergence       the agenda of the validation workshop: the questions where participants
+                   are two levels or more apart, then those answered "don't know" by some
+                   and a level by others, with each one's answer, score and note, the answer
+                   kept for now (median or consensus) and a blank column for the decision
   recommendations  the triggered measures ranked by priority, with why and how
   action-plan      the regional action plan on the protection and integration of migrants:
                    measures by strategic axis (SNIA programme), indicative calendar over
-                   three years, baseline and target, follow-up table, SNIA/SDG/GCM coverage
+                   three years, baseline and target, progress of the measures adopted
+                   (indimaj plan), follow-up table, SNIA/SDG/GCM coverage; on a follow-up
+                   round, what the measures adopted at the baseline moved
   pilot            a pilot-project proposal built from a template: context drawn from the
                    region's answers, objectives, logical framework, timeline, partners,
                    indicative budget lines, risks, monitoring, alignment
@@ -116,6 +122,7 @@ extension decides, else Markdown. Without -o the report goes to standard output.
 The pilot is built around the template that holds the highest-ranked triggered measure;
 --measure MID picks another measure (and its template).`,
 		Example: `  indimaj report 01J9Z8 --kind diagnostic -o diagnostic.html
+  indimaj report 01J9Z8 --kind divergence -o atelier-validation.html
   indimaj report 01J9Z8 --kind action-plan --lang ar -o plan-ar.html
   indimaj report 01J9Z8 --kind pilot --measure m16 --format md
   indimaj report 01J9Z8 --kind recommendations --format csv -o mesures.csv`,
@@ -157,6 +164,16 @@ The pilot is built around the template that holds the highest-ranked triggered m
 			for _, pr := range l.State.Problems {
 				g.warn("warning: %s", pr)
 			}
+			if kind == reports.KindActionPlan && l.A.Baseline != "" {
+				// A follow-up round's plan shows what the measures adopted at
+				// the baseline moved.
+				base, err := env.Open(l.A.Baseline)
+				if err != nil {
+					g.warn("note: baseline %s cannot be read (%v): the plan is written without the baseline's measures", l.A.Baseline, err)
+				} else {
+					src.Baseline = reports.FromLoaded(base)
+				}
+			}
 			doc, err := reports.Build(kind, src, reports.Options{Lang: lang, Generated: time.Now(), Measure: measure})
 			if err != nil {
 				return err
@@ -168,7 +185,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 			return g.writeReport(data, f, out)
 		},
 	}
-	cmd.Flags().StringVar(&kind, "kind", "diagnostic", "diagnostic, recommendations, action-plan or pilot")
+	cmd.Flags().StringVar(&kind, "kind", "diagnostic", "diagnostic, divergence, recommendations, action-plan or pilot")
 	cmd.Flags().StringVar(&format, "format", "", "md, html, json or csv (default: from the -o extension, else md)")
 	cmd.Flags().StringVar(&lang, "lang", "", "fr, ar or en (default: the assessment's language)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
@@ -183,8 +200,10 @@ func compareCmd(g *globals) *cobra.Command {
 		Short: "Compare assessments: regions side by side, or a follow-up round against its baseline",
 		Long: `Compare two or more assessments. When they are rounds of one follow-up chain (each
 one's baseline is the previous one, as ` + "`indimaj followup`" + ` links them), they are put in
-order and the report gives the change (Δ) per section and indicator, and the measures
-no longer triggered or newly triggered. Otherwise the regions are shown side by side,
+order and the report gives the change (Δ) per section and indicator, the measures
+no longer triggered or newly triggered, the notes and reasons recorded for each
+indicator that changed, and, for each measure adopted at the baseline (indimaj plan),
+its status and how the indicators it addresses moved. Otherwise the regions are shown side by side,
 with each measure's rank in each.`,
 		Example: `  indimaj compare 01J9Z8 01JB2K -o suivi.html
   indimaj compare 01J9Z8 01JA77 01JC03 --format csv -o regions.csv`,
@@ -281,6 +300,9 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 			opt := reports.Options{Lang: lang, Generated: now}
 			var docs []*reports.Doc
 			for _, kind := range reports.Kinds {
+				if kind == reports.KindDivergence {
+					continue // one fictitious respondent: nothing to arbitrate
+				}
 				d, err := reports.Build(kind, base, opt)
 				if err != nil {
 					return fmt.Errorf("demo %s report: %w", kind, err)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -201,4 +203,187 @@ func cliEnv(t *testing.T, env []string, args ...string) result {
 		t.Fatalf("stack trace on stderr:\n%s", errb.String())
 	}
 	return result{code, out.String(), errb.String()}
+}
+
+// Two participants who disagree: the divergence report is the agenda of the
+// validation workshop, in every format; with one respondent there is nothing
+// to arbitrate.
+func TestReportDivergence(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	r := cli(t, db, "", sample, "answer", "--region", "oriental", "--respondent", "Council", "--answers",
+		writeFile(t, "a.yaml", "plan: {value: absent, note: \"<b>no deliberation</b> found\"}\nunit: partial\ndesk: dont_know\n"))
+	if r.code != 0 {
+		t.Fatalf("answer: %s", r.stderr)
+	}
+	id := lastLine(r.stdout)
+	if r := cli(t, db, "", sample, "answer", "--assessment", id, "--respondent", "NGO", "--answers",
+		writeFile(t, "b.yaml", "plan: {value: full, note: \"=voted in October\"}\nunit: partial\ndesk: partial\n")); r.code != 0 {
+		t.Fatalf("answer: %s", r.stderr)
+	}
+	r = cli(t, db, "", sample, "report", id, "--kind", "divergence", "--lang", "en")
+	if r.code != 0 {
+		t.Fatalf("report --kind divergence: exit %d %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"# Disagreements to settle", "Decision of the validation workshop", "| `plan` Is there a regional migration action plan?",
+		`\<b\>no deliberation\</b\> found`, "| NGO | Adopted | 100 |", "None (0) — respondents' median", "| `desk` ", "Don't know"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the divergence report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "| `unit` ") {
+		t.Errorf("unit (both partial) is on the agenda")
+	}
+	// JSON: the structured agenda.
+	r = cli(t, db, "", sample, "report", id, "--kind", "divergence", "--format", "json")
+	var doc struct {
+		Kind       string
+		Divergence struct {
+			Arbitrate bool
+			Divergent []struct {
+				Question string
+				Working  string
+				Source   struct{ Code string }
+				Answers  []struct {
+					Respondent string
+					Score      *float64
+					Note       string
+				}
+			}
+			DontKnow []struct{ Question string } `json:"dont_know_vs_level"`
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("json: %v\n%s", err, r.stdout)
+	}
+	dv := doc.Divergence
+	if doc.Kind != "divergence" || !dv.Arbitrate || len(dv.Divergent) != 1 || dv.Divergent[0].Question != "plan" || dv.Divergent[0].Source.Code != "median" ||
+		len(dv.Divergent[0].Answers) != 2 || len(dv.DontKnow) != 1 || dv.DontKnow[0].Question != "desk" {
+		t.Fatalf("divergence JSON = %+v", doc)
+	}
+	// CSV: one row per (question, respondent), formulas neutralized.
+	r = cli(t, db, "", sample, "report", id, "--kind", "divergence", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.stdout, "\ufeff"))).ReadAll()
+	if err != nil || len(rows) != 5 {
+		t.Fatalf("CSV: %v, %d rows, want a header and 4:\n%s", err, len(rows), r.stdout)
+	}
+	if !strings.Contains(r.stdout, "'=voted in October") {
+		t.Errorf("the =… note is not neutralized in the CSV")
+	}
+	// HTML: escaped notes, a file written.
+	out := filepath.Join(t.TempDir(), "atelier.html")
+	if r := cli(t, db, "", sample, "report", id, "--kind", "divergence", "--lang", "ar", "-o", out); r.code != 0 {
+		t.Fatalf("html: %s", r.stderr)
+	}
+	data, _ := os.ReadFile(out)
+	if !strings.Contains(string(data), `dir="rtl"`) || !strings.Contains(string(data), "&lt;b&gt;no deliberation&lt;/b&gt;") || strings.Contains(string(data), "<b>no") {
+		t.Errorf("the Arabic HTML agenda is not right to left or does not escape the note")
+	}
+	// One respondent: nothing to arbitrate.
+	single := newSampleAssessment(t, db, "souss-massa")
+	r = cli(t, db, "", sample, "report", single, "--kind", "divergence", "--lang", "en")
+	if r.code != 0 || !strings.Contains(r.stdout, "there is nothing to arbitrate") {
+		t.Errorf("one respondent: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// A measure adopted at the baseline whose indicator improved in the
+// follow-up round: the comparison and the follow-up's action plan say so,
+// with the reasons recorded for the change.
+func TestFollowUpAdoptedMeasureEffects(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	r := cli(t, db, "", sample, "answer", "--region", "oriental", "--respondent", "A", "--answers", writeFile(t, "a.yaml", "plan: absent\nunit: absent\ndesk: partial\n"))
+	base := lastLine(r.stdout)
+	for _, args := range [][]string{
+		{"plan", base, "adopt", "adopt_plan", "reception", "--owner", "DGS"},
+		{"plan", base, "status", "adopt_plan", "done", "--note", "deliberation 31/2025"},
+	} {
+		if r := cli(t, db, "", append([]string{sample}, args...)...); r.code != 0 {
+			t.Fatalf("%v: %s", args, r.stderr)
+		}
+	}
+	// The baseline's plan: progress at the top, measures not adopted are proposed.
+	r = cli(t, db, "", sample, "report", base, "--kind", "action-plan", "--format", "json")
+	var plan struct {
+		ActionPlan struct {
+			Progress struct {
+				Adopted, Done, Active int
+				ShareDone             float64 `json:"share_done"`
+			}
+			Axes []struct {
+				Actions []struct {
+					Measure, Owner, Note string
+					StatusCode           string `json:"status_code"`
+				}
+			}
+		} `json:"action_plan"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &plan); err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	p := plan.ActionPlan.Progress
+	if p.Adopted != 2 || p.Done != 1 || p.Active != 2 || p.ShareDone != 0.5 {
+		t.Errorf("progress = %+v", p)
+	}
+	codes := map[string]string{}
+	for _, ax := range plan.ActionPlan.Axes {
+		for _, a := range ax.Actions {
+			codes[a.Measure] = a.StatusCode
+			if a.Measure == "adopt_plan" && (a.Owner != "DGS" || a.Note != "deliberation 31/2025") {
+				t.Errorf("adopt_plan owner %q note %q", a.Owner, a.Note)
+			}
+		}
+	}
+	if codes["adopt_plan"] != "done" || codes["reception"] != "planned" || codes["create_unit"] != "proposed" {
+		t.Errorf("statuses = %v", codes)
+	}
+	// The follow-up round: the plan is now adopted, with a reason.
+	r = cli(t, db, "", sample, "followup", base, "--round", "2027-review")
+	fu := lastLine(r.stdout)
+	if r := cli(t, db, "", sample, "answer", "--assessment", fu, "--respondent", "A", "--reason", "plan voted in session", "--answers",
+		writeFile(t, "f.yaml", "plan: {value: full, note: \"adopted in October\"}\nunit: absent\ndesk: partial\n")); r.code != 0 {
+		t.Fatalf("answer: %s", r.stderr)
+	}
+	r = cli(t, db, "", sample, "compare", base, fu, "--format", "md", "--lang", "en")
+	if r.code != 0 {
+		t.Fatalf("compare: %s", r.stderr)
+	}
+	var row string
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if strings.HasPrefix(line, "| `adopt_plan`") {
+			row = line
+		}
+	}
+	if !strings.Contains(row, "done") || !strings.Contains(row, "plan 0 → 100 (+100)") || !strings.Contains(row, "**improved**") {
+		t.Errorf("compare: the adopt_plan row = %q\n%s", row, r.stdout)
+	}
+	if !strings.Contains(r.stdout, "A: adopted in October") || !strings.Contains(r.stdout, "A: plan voted in session") {
+		t.Errorf("compare: the note and the reason for plan's change are missing\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "| `reception` Open a reception desk | planned · DGS | desk 50 → 50 (0) | **unchanged**") {
+		t.Errorf("compare: reception should be unchanged\n%s", r.stdout)
+	}
+	// The follow-up's action plan carries the same table (it loads the baseline).
+	r = cli(t, db, "", sample, "report", fu, "--kind", "action-plan", "--format", "json")
+	var fuPlan struct {
+		ActionPlan struct {
+			Effects *struct {
+				Baseline string
+				Measures []struct {
+					Measure string
+					Verdict struct{ Code string }
+				}
+			} `json:"baseline_effects"`
+		} `json:"action_plan"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &fuPlan); err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	e := fuPlan.ActionPlan.Effects
+	if e == nil || len(e.Measures) != 2 || e.Measures[0].Measure != "adopt_plan" || e.Measures[0].Verdict.Code != "improved" {
+		t.Fatalf("follow-up plan effects = %+v", e)
+	}
+	// The baseline's own plan has no baseline: no such table.
+	if r := cli(t, db, "", sample, "report", base, "--kind", "action-plan", "--format", "md"); strings.Contains(r.stdout, "Adopted measures and") || strings.Contains(r.stdout, "Mesures adoptées et") {
+		t.Errorf("a baseline's plan shows the follow-up table")
+	}
 }
