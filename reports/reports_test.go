@@ -307,6 +307,7 @@ func TestHTMLSelfContainedAndDirection(t *testing.T) {
 		checkSelfContained(t, "divergence (workshop)."+lang+".html", render(t, KindDivergence, "html", lang, workshop(t)))
 		planned, fuh := baselineWithPlan(t), followUpWithHistory(t)
 		checkSelfContained(t, "compare (plan)."+lang+".html", renderCompare(t, "html", lang, fuh, planned))
+		checkSelfContained(t, "action-plan (adopted)."+lang+".html", render(t, KindActionPlan, "html", lang, planned))
 		fuh.Baseline = planned
 		checkSelfContained(t, "action-plan (follow-up)."+lang+".html", render(t, KindActionPlan, "html", lang, fuh))
 	}

@@ -169,7 +169,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 				// the baseline moved.
 				base, err := env.Open(l.A.Baseline)
 				if err != nil {
-					g.warn("note: baseline %s cannot be read (%v): the plan is written without the baseline's measures", l.A.Baseline, err)
+					g.warn("%s", i18n.T(lang, "rp.cli.no_baseline", l.A.Baseline, err))
 				} else {
 					src.Baseline = reports.FromLoaded(base)
 				}

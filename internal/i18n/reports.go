@@ -373,6 +373,7 @@ func init() {
 		"rp.gcm.23": {"fr": "Coopération internationale et partenariats mondiaux", "ar": "التعاون الدولي والشراكات العالمية", "en": "International cooperation and global partnerships"},
 
 		// Commands (report, compare, demo)
+		"rp.cli.no_baseline":  {"fr": "note : la situation de référence %s ne peut pas être lue (%v) ; le plan est écrit sans les mesures qu'elle avait adoptées", "ar": "ملاحظة: تتعذر قراءة الوضعية المرجعية %s (%v)؛ يُكتب المخطط دون التدابير التي صودق عليها فيها", "en": "note: baseline %s cannot be read (%v); the plan is written without the measures adopted there"},
 		"rp.cli.written":      {"fr": "écrit : %s", "ar": "تمت كتابة: %s", "en": "written: %s"},
 		"rp.cli.demo_intro":   {"fr": "Démonstration d'indimaj : une auto-évaluation fictive de l'Oriental (tour « demo »), enregistrée dans une base temporaire, jamais dans la vôtre.", "ar": "عرض تجريبي لـindimaj: تقييم ذاتي افتراضي لجهة الشرق (الجولة «demo»)، محفوظ في قاعدة بيانات مؤقتة وليس في قاعدة بياناتكم.", "en": "indimaj demo: a fictitious self-assessment of the Oriental (round “demo”), kept in a temporary database, never in yours."},
 		"rp.cli.demo_done":    {"fr": "Ouvrez %s dans un navigateur pour commencer ; imprimez en PDF (A4) pour partager. La base temporaire a été supprimée.", "ar": "افتحوا %s في متصفح للبدء؛ واطبعوه بصيغة PDF (A4) لمشاركته. تم حذف قاعدة البيانات المؤقتة.", "en": "Open %s in a browser to start; print to PDF (A4) to share. The temporary database has been removed."},
