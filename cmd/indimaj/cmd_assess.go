@@ -257,11 +257,7 @@ func showCmd(g *globals) *cobra.Command {
 			if err := checkLang(lang); err != nil {
 				return err
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
@@ -379,11 +375,7 @@ func deleteCmd(g *globals) *cobra.Command {
 		Example: "  indimaj delete 01J9Z8\n  indimaj delete 01J9Z8 --yes",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			env, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}

@@ -19,11 +19,7 @@ was started with — as one JSON bundle that ` + "`indimaj import`" + ` reads on
 		Example: "  indimaj export 01J9Z8 -o oriental-2026.json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}

@@ -146,11 +146,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 			if err := checkOutput(out); err != nil {
 				return err
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			env, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}

@@ -124,11 +124,7 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 			if err := checkLang(lang); err != nil {
 				return err
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
@@ -227,11 +223,7 @@ which indicators it addresses, and how its priority was computed.`,
 			if top < 0 {
 				return inputf("--top must be 0 (all) or more")
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}

@@ -45,11 +45,7 @@ lift SECTION to its next band.`,
 			if (len(sets) == 0) == (nextBand == "") {
 				return inputf("give --set QUESTION=VALUE (one or more) or --next-band SECTION")
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}

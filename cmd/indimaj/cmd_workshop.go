@@ -45,11 +45,7 @@ ties). Questions where respondents are two levels or more apart are flagged dive
 			if clear == (len(args) == 3) {
 				return inputf("give a VALUE, or --clear to remove the consensus")
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			env, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
@@ -103,11 +99,7 @@ status, plan, merges) needs --reason, and every change is kept in the audit trai
 			if !contains(app.Statuses, args[1]) {
 				return inputf("unknown status %q (draft, in_review, validated)", args[1])
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			env, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
@@ -145,11 +137,7 @@ func historyCmd(g *globals) *cobra.Command {
 		Example: "  indimaj history 01J9Z8\n  indimaj history 01J9Z8 --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
@@ -200,11 +188,7 @@ indimaj compare BASELINE FOLLOWUP then shows the deltas.`,
 			if round == "" {
 				return inputf("--round LABEL is required (e.g. 2027-review)")
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			base, err := env.Open(args[0])
+			env, base, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
@@ -261,11 +245,7 @@ func confirmCmd(g *globals) *cobra.Command {
 			if all == (len(args) > 1) {
 				return inputf("name the questions to confirm, or give --all")
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			env, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
@@ -322,11 +302,7 @@ func planCmd(g *globals) *cobra.Command {
 			if err := checkLang(lang); err != nil {
 				return err
 			}
-			env, err := g.env(false)
-			if err != nil {
-				return err
-			}
-			l, err := env.Open(args[0])
+			env, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}

@@ -183,6 +183,19 @@ func (g *globals) env(write bool) (*app.Env, error) {
 	return &app.Env{Content: c, Store: s, Warn: g.warn}, nil
 }
 
+// open loads the content and opens an existing assessment (id or prefix).
+func (g *globals) open(id string) (*app.Env, *app.Loaded, error) {
+	env, err := g.env(false)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := env.Open(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return env, l, nil
+}
+
 func (g *globals) warn(format string, args ...any) {
 	fmt.Fprintf(g.stderr, format+"\n", args...)
 }

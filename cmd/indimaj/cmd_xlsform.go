@@ -1,0 +1,496 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/store"
+	"github.com/indimaj/indimaj/xlsform"
+	"github.com/spf13/cobra"
+)
+
+func init() {
+	extraCommands = append(extraCommands, xlsformCmd)
+}
+
+func xlsformCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "xlsform",
+		Short: "Exchange the questionnaire and its answers with ODK, KoboToolbox and SurveyCTO (XLSForm)",
+		Long: `XLSForm is the spreadsheet form format of ODK, KoboToolbox and SurveyCTO.
+
+  export       the questionnaire as an XLSForm workbook, to collect answers on phones
+  import       an XLSForm workbook as indimaj content (questionnaires/ and rules/)
+  submissions  submissions exported from KoboToolbox or ODK Central as assessments`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(xlsformExportCmd(g), xlsformImportCmd(g), xlsformSubmissionsCmd(g))
+	return cmd
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder, so a reader never sees half a file.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func xlsformExportCmd(g *globals) *cobra.Command {
+	var out, lang string
+	cmd := &cobra.Command{
+		Use:   "export [-o FILE.xlsx] [--lang fr|ar|en]",
+		Short: "Write the questionnaire as an XLSForm workbook",
+		Long: `Write the questionnaire (the embedded content, or --content DIR) as an XLSForm
+workbook for ODK, KoboToolbox or SurveyCTO: sheets survey, choices and settings,
+plus an "indimaj" sheet those tools ignore. Sections become groups, booleans
+select_one yes_no, calculations calculate rows; relevance, constraints and
+calculations are translated into XPath (score(q) > 0 becomes the codes whose
+score is above 0). Every choice keeps its score in a "score" column.
+
+Anything that cannot be expressed is listed on standard error as
+"id: what and why" and left out; the rest is still written.`,
+		Example: "  indimaj xlsform export -o indimaj.xlsx\n  indimaj xlsform export --content ./my-content --lang ar -o form-ar.xlsx",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(lang); err != nil {
+				return err
+			}
+			c, err := app.LoadContent(g.content)
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				out = c.Q.ID + ".xlsx"
+			}
+			if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+				return inputf("-o %s: the workbook's name must end in .xlsx", out)
+			}
+			if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+				return inputf("-o %s is a folder: give a file name ending in .xlsx", out)
+			}
+			if fi, err := os.Stat(filepath.Dir(out)); err != nil || !fi.IsDir() {
+				return inputf("-o %s: folder %s does not exist", out, filepath.Dir(out))
+			}
+			res, err := xlsform.Export(c, xlsform.ExportOptions{Lang: lang})
+			if err != nil {
+				return inputf("%v", err)
+			}
+			if err := writeFileAtomic(out, res.XLSX); err != nil {
+				return fmt.Errorf("cannot write %s: %w", out, err)
+			}
+			for _, p := range res.Problems {
+				fmt.Fprintln(g.stderr, p)
+			}
+			fmt.Fprintf(g.stderr, "wrote %s: %s %s, %d sections, %d questions, %d calculations",
+				out, c.Q.ID, c.Q.Version, len(c.Q.Sections), len(c.Q.Questions), len(c.Q.Calcs))
+			if len(res.Problems) > 0 {
+				fmt.Fprintf(g.stderr, "; %d things could not be expressed exactly (listed above)", len(res.Problems))
+			}
+			fmt.Fprintln(g.stderr)
+			fmt.Fprintln(g.stdout, out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "workbook to write (default: QUESTIONNAIRE_ID.xlsx)")
+	cmd.Flags().StringVar(&lang, "lang", "fr", "default language of the form: fr, ar or en")
+	return cmd
+}
+
+// dirIsEmptyOrMissing reports whether dir can receive the import.
+func dirIsEmptyOrMissing(dir string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "not a directory") {
+			return false, nil
+		}
+		return false, err
+	}
+	return len(entries) == 0, nil
+}
+
+// writeDirAtomic writes files (slash-separated names) into dir: first into a
+// temporary folder beside it, then renamed into place.
+func writeDirAtomic(dir string, files map[string][]byte) error {
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(dir))+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	for name, data := range files {
+		p := filepath.Join(tmp, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if ok, err := dirIsEmptyOrMissing(dir); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return inputf("%s exists and is not empty: nothing written (choose another -o)", dir)
+	}
+	// An empty folder gives way (os.Rename does not replace folders).
+	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.Rename(tmp, dir)
+}
+
+func xlsformImportCmd(g *globals) *cobra.Command {
+	var out string
+	var skip bool
+	cmd := &cobra.Command{
+		Use:   "import FORM.xlsx [-o DIR] [--skip-unsupported]",
+		Short: "Turn an XLSForm workbook into indimaj content",
+		Long: `Turn an XLSForm workbook (from ODK, KoboToolbox, SurveyCTO or indimaj itself) into
+indimaj content: DIR/questionnaires/FORM_ID.yaml and a minimal DIR/rules/policy.yaml,
+which pass "indimaj validate DIR" and can be answered with --content DIR.
+
+Top-level groups become sections (questions outside any group go into a section
+named after the form); labels, hints and constraint messages in French, Arabic
+and English are kept (label::French (fr), label::Français (fr), label::fr, or an
+unqualified label read as the default language); relevance, constraints and
+calculations are translated from XPath. A "score" column in choices makes the
+question a scored indicator.
+
+What indimaj cannot represent (repeats, media, location and date questions,
+pulldata(), …) is listed as "SHEET!ROW: column: what and why" and nothing is
+written (exit 2), unless --skip-unsupported leaves it out. DIR must not exist or
+be empty; the files are written to a temporary folder, then moved into place.`,
+		Example: "  indimaj xlsform import survey.xlsx -o ./content\n  indimaj validate ./content\n  indimaj xlsform import kobo-form.xlsx -o ./kobo --skip-unsupported",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := args[0]
+			data, err := os.ReadFile(name)
+			if err != nil {
+				return inputf("cannot read %s: %v", name, errors.Unwrap(err))
+			}
+			if out != "" {
+				if ok, err := dirIsEmptyOrMissing(out); err != nil || !ok {
+					if err != nil {
+						return inputf("-o %s: %v", out, err)
+					}
+					return inputf("-o %s exists and is not empty: nothing written (choose another folder)", out)
+				}
+			}
+			res, err := xlsform.Import(bytes.NewReader(data), xlsform.ImportOptions{Name: name, SkipUnsupported: skip})
+			if err != nil {
+				return inputf("%s: %v (save the form as .xlsx)", name, err)
+			}
+			if res.Failed(skip) {
+				var lines []string
+				unsupported := 0
+				for _, p := range res.Problems {
+					switch p.Severity {
+					case xlsform.Invalid:
+						lines = append(lines, p.String())
+					case xlsform.Unsupported:
+						lines = append(lines, p.String())
+						unsupported++
+					}
+				}
+				end := fmt.Sprintf("%s: nothing written", name)
+				if unsupported > 0 && !skip {
+					end += fmt.Sprintf(" (%d unsupported parts: --skip-unsupported leaves them out)", unsupported)
+				}
+				lines = append(lines, end)
+				return inputf("%s", strings.Join(lines, "\n"))
+			}
+			for _, p := range res.Problems {
+				prefix := "note: "
+				if p.Severity == xlsform.Unsupported {
+					prefix = "skipped: "
+				}
+				fmt.Fprintln(g.stderr, prefix+p.String())
+			}
+			if out == "" {
+				out = res.ID
+			}
+			if err := writeDirAtomic(out, res.Files); err != nil {
+				if _, ok := err.(*exitError); ok {
+					return err
+				}
+				return fmt.Errorf("cannot write %s: %w", out, err)
+			}
+			c, err := app.LoadContent(out)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(g.stderr, summary(out, c))
+			fmt.Fprintln(g.stdout, out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "content folder to create (default: the form id); must not exist or be empty")
+	cmd.Flags().BoolVar(&skip, "skip-unsupported", false, "leave out what indimaj cannot represent (and list it) instead of failing")
+	return cmd
+}
+
+func xlsformSubmissionsCmd(g *globals) *cobra.Command {
+	var region, respondentCol, round, lang string
+	var merge bool
+	cmd := &cobra.Command{
+		Use:   "submissions FILE.csv|FILE.json --region CODE [--respondent-column COL] [--merge]",
+		Short: "Turn submissions exported from KoboToolbox or ODK Central into assessments",
+		Long: `Read the submissions to a form written by "indimaj xlsform export" (a CSV export,
+with headers such as gov/gov03 or gov-gov03 and multiple choices as space-separated
+codes, or a JSON list of objects with the same keys) and record them.
+
+By default each submission becomes its own assessment, answered by the respondent
+in --respondent-column (else the _submitted_by, SubmitterName or username column,
+else "submission N"). With --merge all submissions go into one assessment for the
+region, each submission a respondent (a name that repeats gets "(submission N)"),
+and indimaj's rule for several respondents decides which answer counts (the
+facilitator's consensus, else the median level).
+
+All or nothing, like "answer": every problem is listed as FILE:ROW: question:
+message and nothing is written (exit 2). The ids created are printed, one per line.`,
+		Example: "  indimaj xlsform submissions export.csv --region oriental\n  indimaj xlsform submissions data.json --region souss-massa --merge --respondent-column enumerator",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			file := args[0]
+			if region == "" {
+				return inputf("--region CODE is required")
+			}
+			if err := checkRegion(region); err != nil {
+				return err
+			}
+			if err := checkLang(lang); err != nil {
+				return err
+			}
+			data, err := os.ReadFile(file)
+			if err != nil {
+				return inputf("cannot read %s: %v", file, errors.Unwrap(err))
+			}
+			env, err := g.env(false)
+			if err != nil {
+				return err
+			}
+			c := env.Content
+			subs, err := xlsform.ReadSubmissions(file, data, c.Q, xlsform.SubmissionOptions{RespondentColumn: respondentCol})
+			if err != nil {
+				return inputf("%v", err)
+			}
+			for _, w := range subs.Warnings {
+				g.warn("note: %s", w)
+			}
+			checked, err := checkSubmissions(file, c, subs.List)
+			if err != nil {
+				return err
+			}
+			for _, s := range checked {
+				if len(s.ignored) > 0 {
+					g.warn("note: %s:%d: kept but ignored, as their questions are not asked under the other answers: %s", file, s.row, strings.Join(s.ignored, ", "))
+				}
+			}
+			// Respondents: named, or numbered; unique within a merged assessment.
+			now := time.Now().UTC()
+			used := map[string]bool{}
+			for i := range checked {
+				s := &checked[i]
+				if s.name == "" {
+					s.name = fmt.Sprintf("submission %d", i+1)
+				}
+				if merge && used[s.name] {
+					s.name = fmt.Sprintf("%s (submission %d)", s.name, i+1)
+				}
+				used[s.name] = true
+				if s.at.IsZero() {
+					// Keep the file's order: a later row is a later answer.
+					s.at = now.Add(time.Duration(i-len(checked)) * time.Millisecond)
+				}
+			}
+			if round == "" {
+				round = app.DefaultRound()
+			}
+			newAssessment := func(respondents []store.Respondent) *store.Assessment {
+				return &store.Assessment{ID: app.NewID(), Region: region, Round: round, Questionnaire: c.Q.ID, Version: c.Q.Version,
+					ContentHash: c.Hash, Lang: lang, Status: "draft", Created: now, Updated: now, Respondents: respondents}
+			}
+			type pending struct {
+				a       *store.Assessment
+				answers []store.Answer
+			}
+			var todo []pending
+			if merge {
+				p := pending{a: newAssessment(nil)}
+				for _, s := range checked {
+					p.a.Respondents = append(p.a.Respondents, store.Respondent{Name: s.name})
+					p.answers = append(p.answers, s.answers(s.name)...)
+				}
+				todo = append(todo, p)
+			} else {
+				for _, s := range checked {
+					todo = append(todo, pending{a: newAssessment([]store.Respondent{{Name: s.name}}), answers: s.answers(s.name)})
+				}
+			}
+			p, err := g.dbPath()
+			if err != nil {
+				return err
+			}
+			if env.Store, err = store.Open(p); err != nil {
+				return err
+			}
+			total := 0
+			for _, t := range todo {
+				if err := env.Store.Create(t.a, c.Files, t.answers); err != nil {
+					return err
+				}
+				total += len(t.answers)
+				fmt.Fprintln(g.stdout, t.a.ID)
+			}
+			what := "one assessment per submission"
+			if merge {
+				what = "one assessment, one respondent per submission"
+			}
+			fmt.Fprintf(g.stderr, "saved %d submissions (%d answers) for %s: %s\n", len(checked), total, region, what)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&region, "region", "", "region code (e.g. oriental, souss-massa)")
+	cmd.Flags().StringVar(&respondentCol, "respondent-column", "", "column that names the respondent (default: _submitted_by, SubmitterName or username)")
+	cmd.Flags().BoolVar(&merge, "merge", false, "one assessment for the region, each submission a respondent")
+	cmd.Flags().StringVar(&round, "round", "", "round label (default: YEAR-baseline)")
+	cmd.Flags().StringVar(&lang, "lang", "fr", "language of the assessments: fr, ar or en")
+	return cmd
+}
+
+// checkedSubmission is a submission whose answers passed every check.
+type checkedSubmission struct {
+	name    string
+	at      time.Time
+	row     int
+	ignored []string // answered, but not asked under the other answers
+	values  []struct {
+		id   string
+		v    any
+		note string
+	}
+}
+
+func sortedNoteIDs(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *checkedSubmission) answers(respondent string) []store.Answer {
+	out := make([]store.Answer, len(s.values))
+	for i, v := range s.values {
+		out[i] = store.Answer{Question: v.id, Value: v.v, Note: v.note, Respondent: respondent, At: s.at}
+	}
+	return out
+}
+
+// checkSubmissions validates every submission as "answer" does (types,
+// choices, constraints, notes), each on its own, and reports every problem.
+func checkSubmissions(file string, c *engine.Content, subs []xlsform.Submission) ([]checkedSubmission, error) {
+	q := c.Q
+	var problems []string
+	var out []checkedSubmission
+	for _, s := range subs {
+		where := fmt.Sprintf("%s:%d", file, s.Row)
+		if len(s.Answers) == 0 {
+			problems = append(problems, where+": no answer to any question of "+q.ID)
+			continue
+		}
+		ids := make([]string, 0, len(s.Answers))
+		for id := range s.Answers {
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return q.Question(ids[i]).Index < q.Question(ids[j]).Index })
+		st := engine.NewState(q)
+		cs := checkedSubmission{name: s.Respondent, at: s.At, row: s.Row}
+		bad := false
+		for _, id := range ids {
+			qu := q.Question(id)
+			v, err := engine.ParseValue(qu, s.Answers[id])
+			if err == nil {
+				err = st.Set(id, v)
+			}
+			if err != nil {
+				problems = append(problems, where+": "+err.Error())
+				bad = true
+				continue
+			}
+			note := s.Notes[id]
+			if code, ok := v.(string); ok && qu.Type == engine.Single {
+				if ch := qu.Choice(code); ch != nil && ch.NoteRequired && note == "" {
+					problems = append(problems, fmt.Sprintf("%s: %s: %q needs a note that says why (the %s_note column is empty)", where, id, code, id))
+					bad = true
+				}
+			}
+			cs.values = append(cs.values, struct {
+				id   string
+				v    any
+				note string
+			}{id, v, note})
+		}
+		for _, id := range sortedNoteIDs(s.Notes) {
+			if _, ok := s.Answers[id]; !ok {
+				problems = append(problems, fmt.Sprintf("%s: %s: a note without an answer", where, id))
+				bad = true
+			}
+		}
+		var ignored []string
+		for _, v := range cs.values {
+			if !st.Relevant(v.id) {
+				ignored = append(ignored, v.id)
+			}
+		}
+		cs.ignored = ignored
+		if !bad {
+			out = append(out, cs)
+		}
+	}
+	if len(problems) > 0 {
+		problems = append(problems, fmt.Sprintf("%s: nothing written", file))
+		return nil, inputf("%s", strings.Join(problems, "\n"))
+	}
+	return out, nil
+}

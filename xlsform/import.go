@@ -1,0 +1,1112 @@
+package xlsform
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/indimaj/indimaj/engine"
+)
+
+// Severity says what a Problem means for an import.
+type Severity int
+
+// The severities, from harmless to fatal.
+const (
+	// Note: something was adapted; the import goes on.
+	Note Severity = iota
+	// Unsupported: indimaj cannot represent it; the import fails unless
+	// unsupported parts are skipped.
+	Unsupported
+	// Invalid: the form itself is wrong; the import fails.
+	Invalid
+)
+
+// Problem is something found in a workbook, placed by sheet and row.
+type Problem struct {
+	Sheet    string
+	Row      int   // 1-based spreadsheet row; 0 for the sheet as a whole
+	Rows     []int // for a note shared by several rows: those rows
+	Column   string
+	Msg      string
+	Severity Severity
+}
+
+// String formats the problem as SHEET!ROW: column: what and why.
+func (p Problem) String() string {
+	loc := p.Sheet
+	switch {
+	case len(p.Rows) > 0:
+		parts := make([]string, 0, len(p.Rows))
+		for i, r := range p.Rows {
+			if i == 8 {
+				parts = append(parts, fmt.Sprintf("… (%d rows)", len(p.Rows)))
+				break
+			}
+			parts = append(parts, strconv.Itoa(r))
+		}
+		loc += "!" + strings.Join(parts, ",")
+	case p.Row > 0:
+		loc += "!" + strconv.Itoa(p.Row)
+	}
+	if p.Column != "" {
+		return loc + ": " + p.Column + ": " + p.Msg
+	}
+	return loc + ": " + p.Msg
+}
+
+// ImportOptions tune Import.
+type ImportOptions struct {
+	// Name is the workbook's file name: the form id when settings has none.
+	Name string
+	// SkipUnsupported leaves out what indimaj cannot represent (each thing is
+	// listed as a problem) instead of failing.
+	SkipUnsupported bool
+}
+
+// ImportResult is the content made from a workbook.
+type ImportResult struct {
+	// ID is the questionnaire id.
+	ID string
+	// Files are the content files (questionnaires/ID.yaml and
+	// rules/policy.yaml); nil when the import failed.
+	Files map[string][]byte
+	// Problems lists everything found, notes included.
+	Problems []Problem
+}
+
+// Failed reports whether the problems stop the import.
+func (r *ImportResult) Failed(skipUnsupported bool) bool {
+	for _, p := range r.Problems {
+		if p.Severity == Invalid || p.Severity == Unsupported && !skipUnsupported {
+			return true
+		}
+	}
+	return false
+}
+
+// Import reads an XLSForm workbook and translates it into indimaj content
+// that validates. It returns an error only when the workbook cannot be read;
+// everything else is in the result's problems.
+func Import(r io.Reader, opts ImportOptions) (*ImportResult, error) {
+	sheets, _, err := readWorkbook(r)
+	if err != nil {
+		return nil, err
+	}
+	im := &importer{opts: opts, sheets: sheets, agg: map[string]*Problem{}}
+	im.run()
+	res := &ImportResult{ID: im.formID}
+	if (&ImportResult{Problems: im.problems()}).Failed(opts.SkipUnsupported) {
+		res.Problems = im.problems()
+		return res, nil
+	}
+	files := im.files()
+	res.Problems = im.problems()
+	if _, err := engine.LoadFiles(files); err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			res.Problems = append(res.Problems, Problem{Sheet: "survey", Msg: "the translated content does not validate: " + line, Severity: Invalid})
+		}
+		return res, nil
+	}
+	res.Files = files
+	return res, nil
+}
+
+// Translatable columns (base names) and the other columns import reads.
+var (
+	textBases     = []string{"label", "hint", "guidance_hint", "constraint_message"}
+	surveyAliases = map[string]string{
+		"type": "type", "name": "name", "required": "required", "relevant": "relevant",
+		"constraint": "constraint", "calculation": "calculation", "default": "default",
+		"choice_filter": "choice_filter", "choice filter": "choice_filter",
+		"constraint message": "constraint_message", "jr:constraintmsg": "constraint_message",
+		"guidance hint": "guidance_hint", "appearance": "appearance",
+		"required_message": "required_message", "required message": "required_message", "jr:requiredmsg": "required_message",
+		"read_only": "read_only", "repeat_count": "repeat_count", "parameters": "parameters", "trigger": "trigger",
+		"image": "media", "audio": "media", "video": "media", "big-image": "media", "media": "media",
+		colType: colType, colWeight: colWeight, colWhenSkipped: colWhenSkipped, colRefs: colRefs, colNoteFor: colNoteFor,
+	}
+	// Columns whose content indimaj cannot keep.
+	unsupportedCols = map[string]string{
+		"default":      "indimaj has no default answers",
+		"read_only":    "every indimaj question can be answered",
+		"repeat_count": "indimaj has no repeats",
+		"parameters":   "indimaj has no question parameters",
+		"trigger":      "indimaj recomputes values from the answers only",
+		"media":        "indimaj shows no media",
+	}
+	// Columns that only change how a form looks.
+	presentationCols = map[string]string{
+		"appearance":       "indimaj lays questions out itself",
+		"required_message": "indimaj words the required message itself",
+	}
+	metadataTypes = map[string]bool{
+		"start": true, "end": true, "today": true, "deviceid": true, "subscriberid": true, "simserial": true,
+		"phonenumber": true, "username": true, "email": true, "audit": true, "imei": true, "uuid": true,
+		"start-geopoint": true, "background-audio": true, "instanceid": true,
+	}
+	unsupportedTypes = map[string]string{
+		"geopoint": "indimaj has no location questions", "geotrace": "indimaj has no location questions",
+		"geoshape": "indimaj has no location questions", "background-geopoint": "indimaj has no location questions",
+		"date": "indimaj has no date questions", "time": "indimaj has no date questions", "datetime": "indimaj has no date questions",
+		"image": "indimaj has no media questions", "audio": "indimaj has no media questions", "video": "indimaj has no media questions",
+		"file": "indimaj has no file questions", "barcode": "indimaj has no barcode questions",
+		"acknowledge": "indimaj has no acknowledge questions", "trigger": "indimaj has no acknowledge questions",
+		"range": "indimaj has no range questions (use integer with a constraint)",
+		"rank":  "indimaj has no ranking questions", "hidden": "indimaj has no hidden values",
+		"select_one_from_file": "indimaj reads no external choice files", "select_multiple_from_file": "indimaj reads no external choice files",
+		"xml-external": "indimaj reads no external data", "csv-external": "indimaj reads no external data",
+		"begin_repeat": "indimaj has no repeats", "begin_loop": "indimaj has no repeats",
+	}
+	idPattern     = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	codePattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+	semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+	// reserved mirrors the engine's names that ids may not take.
+	reserved = map[string]bool{
+		"selected": true, "count_selected": true, "answered": true, "score": true, "status": true,
+		"coalesce": true, "section": true, "overall": true, "true": true, "false": true, "nil": true,
+		"not": true, "and": true, "or": true, "in": true, "matches": true, "contains": true, "let": true,
+		"len": true, "all": true, "any": true, "none": true, "one": true, "filter": true, "map": true,
+		"count": true, "sum": true, "max": true, "min": true, "abs": true, "int": true, "float": true,
+		"string": true, "round": true, "floor": true, "ceil": true, "mean": true, "median": true,
+		"if": true, "else": true, "type": true, "first": true, "last": true, "get": true, "keys": true,
+		"values": true, "now": true, "date": true, "duration": true, "trim": true, "upper": true,
+		"lower": true, "split": true, "join": true, "sort": true, "reduce": true, "find": true,
+	}
+)
+
+type place struct {
+	sheet string
+	row   int
+}
+
+// item is a survey row that becomes a question, a note or a calculation.
+type item struct {
+	row      int
+	kind     string // single multiple boolean integer decimal text note calc
+	name, id string
+	list     string
+	texts    map[string]map[string]string // base → language → text
+	cells    map[string]string            // other columns by base name
+	groupRel []relSrc                     // relevance of the nested groups around it
+	secRel   string                       // relevance of its section (calculations)
+	secRow   int
+	noteFor  string
+	section  *isection
+	// filled in by translation
+	relevant, constraint string
+	constraintMsg        map[string]string
+	required             bool
+	choices              []*ichoice
+	expr                 string
+	filtered             bool   // a static choice_filter kept some choices
+	filterConstraint     string // a choice_filter that reads answers
+}
+
+type relSrc struct {
+	src string
+	row int
+}
+
+type isection struct {
+	id, name string
+	row      int
+	texts    map[string]map[string]string
+	relevant string
+	relExpr  string
+	items    []*item
+	loose    bool
+}
+
+type ichoice struct {
+	row      int
+	name     string
+	labels   map[string]string
+	score    *float64
+	scoreSet bool
+	missing  string
+	noteReq  bool
+	desc     map[string]string
+	cols     map[string]string
+}
+
+type ilist struct {
+	name    string
+	row     int
+	choices []*ichoice
+	scored  bool
+	used    int
+}
+
+type importer struct {
+	opts   ImportOptions
+	sheets map[string]*sheet
+	probs  []Problem
+	agg    map[string]*Problem
+	aggKey []string
+
+	survey, choices, settings, extra *sheet
+	defaultLang                      string
+	langs                            []string
+	formID, version                  string
+	title, description               map[string]string
+	secDesc                          map[string]map[string]string
+
+	// survey columns
+	col      map[string]int
+	textCol  map[string]map[string]int // base → lang → column
+	textHead map[string]map[string]string
+
+	lists    map[string]*ilist
+	sections []*isection
+	items    []*item
+	calcs    []*item
+	syms     map[string]*sym
+	ids      map[string]bool
+	env      map[string]any
+	// skipped are the names of rows left out, with why.
+	skipped map[string]string
+}
+
+func (im *importer) add(p place, column string, sev Severity, format string, args ...any) {
+	im.probs = append(im.probs, Problem{Sheet: p.sheet, Row: p.row, Column: column, Msg: fmt.Sprintf(format, args...), Severity: sev})
+}
+
+// note adds a row to a note shared by many rows.
+func (im *importer) note(sheetName string, row int, column, msg string) {
+	key := sheetName + "\x00" + column + "\x00" + msg
+	p, ok := im.agg[key]
+	if !ok {
+		p = &Problem{Sheet: sheetName, Column: column, Msg: msg, Severity: Note}
+		im.agg[key] = p
+		im.aggKey = append(im.aggKey, key)
+	}
+	if row > 0 {
+		p.Rows = append(p.Rows, row)
+	}
+}
+
+func (im *importer) problems() []Problem {
+	var out []Problem
+	seen := map[string]bool{}
+	for _, p := range im.probs {
+		// A nested group's relevance is checked for each question in it:
+		// report it once.
+		key := fmt.Sprint(p.Severity) + p.String()
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	for _, k := range im.aggKey {
+		out = append(out, *im.agg[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		oi, oj := sheetOrder(out[i].Sheet), sheetOrder(out[j].Sheet)
+		if oi != oj {
+			return oi < oj
+		}
+		return firstRow(out[i]) < firstRow(out[j])
+	})
+	return out
+}
+
+func sheetOrder(s string) int {
+	switch strings.ToLower(s) {
+	case "settings":
+		return 0
+	case "survey":
+		return 1
+	case "choices":
+		return 2
+	}
+	return 3
+}
+
+func firstRow(p Problem) int {
+	if len(p.Rows) > 0 {
+		return p.Rows[0]
+	}
+	return p.Row
+}
+
+// unsupported reports something indimaj cannot represent: skipped with a
+// note when skipping is allowed, else fatal.
+func (im *importer) unsupported(p place, column, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	im.probs = append(im.probs, Problem{Sheet: p.sheet, Row: p.row, Column: column, Msg: msg, Severity: Unsupported})
+}
+
+func (im *importer) run() {
+	im.survey = im.sheets["survey"]
+	im.choices = im.sheets["choices"]
+	im.settings = im.sheets["settings"]
+	im.extra = im.sheets[sheetIndimaj]
+	if im.survey == nil || len(im.survey.rows) == 0 {
+		im.add(place{sheet: "survey"}, "", Invalid, "the workbook has no survey sheet (an XLSForm needs survey, and choices for select questions)")
+		return
+	}
+	im.readSettings()
+	im.readSurveyColumns()
+	im.readLanguages()
+	im.readChoices()
+	im.readSurvey()
+	if len(im.sections) == 0 {
+		im.add(place{sheet: im.survey.name}, "", Invalid, "the form has no question indimaj can import")
+		return
+	}
+	im.buildSymbols()
+	im.translate()
+}
+
+func (im *importer) readSettings() {
+	im.defaultLang = "fr"
+	get := func(name string) string {
+		if im.settings == nil || len(im.settings.rows) < 2 {
+			return ""
+		}
+		return cell(im.settings.rows[1], im.settings.column(name))
+	}
+	if dl := get("default_language"); dl != "" {
+		if c, ok := langCode(dl); ok {
+			im.defaultLang = c
+		} else {
+			im.add(place{im.settings.name, 2}, "default_language", Note, "%q is not a language indimaj speaks (fr, ar, en): unqualified columns are read as French", dl)
+		}
+	}
+	id := get("form_id")
+	if id == "" {
+		id = strings.TrimSuffix(filepath.Base(im.opts.Name), filepath.Ext(im.opts.Name))
+	}
+	im.formID = sanitizeFormID(id)
+	if id != "" && im.formID != id {
+		im.add(place{"settings", 2}, "form_id", Note, "%q becomes the questionnaire id %q (lower-case letters, digits, - and _)", id, im.formID)
+	}
+	v := get("version")
+	switch {
+	case v == "":
+		im.version = "1.0.0"
+	case semverPattern.MatchString(v):
+		im.version = v
+	case regexp.MustCompile(`^\d+(\.\d+)?$`).MatchString(v) && !strings.HasPrefix(v, "0") || v == "0":
+		parts := strings.Split(v, ".")
+		for len(parts) < 3 {
+			parts = append(parts, "0")
+		}
+		im.version = strings.Join(parts, ".")
+		if !semverPattern.MatchString(im.version) {
+			im.version = "1.0.0+" + sanitizeBuild(v)
+		}
+	default:
+		im.version = "1.0.0+" + sanitizeBuild(v)
+	}
+	if v != "" && im.version != v {
+		im.add(place{"settings", 2}, "version", Note, "%q is not a semantic version: the questionnaire version is %s", v, im.version)
+	}
+	if t := get("form_title"); t != "" {
+		im.title = map[string]string{im.defaultLang: t}
+	}
+}
+
+func sanitizeBuild(v string) string {
+	b := regexp.MustCompile(`[^0-9A-Za-z.-]+`).ReplaceAllString(v, "-")
+	b = strings.Trim(b, ".-")
+	if b == "" {
+		return "form"
+	}
+	return b
+}
+
+func sanitizeFormID(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = regexp.MustCompile(`[^a-z0-9_-]+`).ReplaceAllString(s, "_")
+	s = strings.Trim(s, "_-")
+	if s == "" {
+		return "form"
+	}
+	if s[0] < 'a' || s[0] > 'z' {
+		s = "form_" + s
+	}
+	return s
+}
+
+// sanitizeID turns an XLSForm name into an indimaj question id.
+func sanitizeID(s string) string {
+	s = sanitizeName(s)
+	if reserved[s] {
+		s += "_q"
+	}
+	return s
+}
+
+// sanitizeName turns an XLSForm name into a snake_case name (section ids,
+// choice set names).
+func sanitizeName(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = regexp.MustCompile(`[^a-z0-9_]+`).ReplaceAllString(s, "_")
+	s = strings.Trim(s, "_")
+	if s == "" {
+		return "q"
+	}
+	if s[0] < 'a' || s[0] > 'z' {
+		s = "q_" + s
+	}
+	return s
+}
+
+// uniqueID reserves an id derived from name.
+func (im *importer) uniqueID(name string) string {
+	base := sanitizeID(name)
+	id := base
+	for i := 2; im.ids[id]; i++ {
+		id = fmt.Sprintf("%s_%d", base, i)
+	}
+	im.ids[id] = true
+	return id
+}
+
+func (im *importer) readSurveyColumns() {
+	im.col = map[string]int{}
+	im.textCol = map[string]map[string]int{}
+	im.textHead = map[string]map[string]string{}
+	s := im.survey
+	for i, h := range s.header() {
+		if h == "" {
+			continue
+		}
+		base, lang := splitHeader(h)
+		if base == "guidance hint" {
+			base = "guidance_hint"
+		}
+		if alias, ok := surveyAliases[base]; ok && contains(textBases, alias) {
+			base = alias
+		}
+		if contains(textBases, base) {
+			im.textColumn(s, i, h, base, lang)
+			continue
+		}
+		if lang != "" && (base == "media" || base == "image" || base == "audio" || base == "video" || base == "big-image") {
+			base = "media"
+		} else if lang != "" {
+			if colHasValues(s, i) {
+				im.unsupported(place{s.name, 1}, h, "column not supported by indimaj (its values would be lost)")
+			}
+			continue
+		}
+		alias, ok := surveyAliases[base]
+		if !ok {
+			if colHasValues(s, i) {
+				im.note(s.name, 0, h, "not an XLSForm column indimaj reads: ignored")
+			}
+			continue
+		}
+		if _, dup := im.col[alias]; dup {
+			im.add(place{s.name, 1}, h, Invalid, "column %s appears twice", alias)
+			continue
+		}
+		im.col[alias] = i
+	}
+	if _, ok := im.col["type"]; !ok {
+		im.add(place{s.name, 1}, "type", Invalid, "the survey sheet has no type column")
+	}
+	if _, ok := im.col["name"]; !ok {
+		im.add(place{s.name, 1}, "name", Invalid, "the survey sheet has no name column")
+	}
+}
+
+// textColumn records a translatable column (label::English (en)).
+func (im *importer) textColumn(s *sheet, i int, header, base, lang string) {
+	code := im.defaultLang
+	if lang != "" && !strings.EqualFold(lang, "default") {
+		c, ok := langCode(lang)
+		if !ok {
+			if colHasValues(s, i) {
+				im.unsupported(place{s.name, 1}, header, "language %q is not supported (indimaj speaks fr, ar and en)", lang)
+			}
+			return
+		}
+		code = c
+	}
+	if im.textCol[base] == nil {
+		im.textCol[base] = map[string]int{}
+		im.textHead[base] = map[string]string{}
+	}
+	if prev, dup := im.textCol[base][code]; dup {
+		// label and label::Français (fr) both: the qualified one wins.
+		if lang == "" {
+			if colHasValues(s, i) {
+				im.note(s.name, 0, header, fmt.Sprintf("the column %s gives the same language: this one is ignored", im.textHead[base][code]))
+			}
+			return
+		}
+		if colHasValues(s, prev) {
+			im.note(s.name, 0, im.textHead[base][code], fmt.Sprintf("the column %s gives the same language: this one is ignored", header))
+		}
+	}
+	im.textCol[base][code] = i
+	im.textHead[base][code] = header
+}
+
+func colHasValues(s *sheet, i int) bool {
+	for _, row := range s.rows[1:] {
+		if cell(row, i) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// readLanguages declares the languages that have labels; French always.
+func (im *importer) readLanguages() {
+	has := map[string]bool{}
+	for l, c := range im.textCol["label"] {
+		if colHasValues(im.survey, c) {
+			has[l] = true
+		}
+	}
+	if im.choices != nil {
+		for i, h := range im.choices.header() {
+			base, lang := splitHeader(h)
+			if base != "label" {
+				continue
+			}
+			code := im.defaultLang
+			if lang != "" && !strings.EqualFold(lang, "default") {
+				c, ok := langCode(lang)
+				if !ok {
+					continue
+				}
+				code = c
+			}
+			if colHasValues(im.choices, i) {
+				has[code] = true
+			}
+		}
+	}
+	im.langs = []string{"fr"}
+	for _, l := range langOrder[1:] {
+		if has[l] {
+			im.langs = append(im.langs, l)
+		}
+	}
+	if !has["fr"] && len(has) > 0 {
+		src := im.defaultLang
+		if !has[src] {
+			for _, l := range langOrder {
+				if has[l] {
+					src = l
+					break
+				}
+			}
+		}
+		im.note(im.survey.name, 0, "label", fmt.Sprintf("the form has no French labels: indimaj's reference language is French, so the %s texts stand in for it", languageName(src)))
+	}
+	for base, cols := range im.textCol {
+		for l, c := range cols {
+			if !contains(im.langs, l) && colHasValues(im.survey, c) {
+				im.note(im.survey.name, 0, im.textHead[base][l], fmt.Sprintf("the form has no %s labels: this column is ignored", languageName(l)))
+			}
+		}
+	}
+}
+
+func languageName(l string) string {
+	return map[string]string{"fr": "French", "ar": "Arabic", "en": "English"}[l]
+}
+
+// cellText reads the translatable cells of a row.
+func (im *importer) cellTexts(row []string) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for base, cols := range im.textCol {
+		for l, c := range cols {
+			if v := cell(row, c); v != "" {
+				if out[base] == nil {
+					out[base] = map[string]string{}
+				}
+				out[base][l] = v
+			}
+		}
+	}
+	return out
+}
+
+// text completes a multilingual text for the declared languages, noting
+// what had to be filled in. It returns nil when no language has a text.
+func (im *importer) text(cells map[string]string, p place, column string) map[string]string {
+	if len(cells) == 0 {
+		return nil
+	}
+	ref := cells["fr"]
+	if ref == "" {
+		for _, l := range append([]string{im.defaultLang}, langOrder...) {
+			if cells[l] != "" {
+				ref = cells[l]
+				break
+			}
+		}
+	}
+	if ref == "" {
+		return nil
+	}
+	head := func(l string) string {
+		if h := im.textHead[column][l]; h != "" && p.sheet == im.survey.name {
+			return h
+		}
+		return column + "::" + l
+	}
+	out := map[string]string{}
+	for _, l := range im.langs {
+		v := cells[l]
+		switch {
+		case l == "fr":
+			out[l] = ref
+		case v == "" && l == "ar":
+			out[l] = txtMissingAr
+			im.note(p.sheet, p.row, head(l), "no Arabic text: a \"translation missing\" placeholder is used")
+		case v == "":
+			out[l] = ref
+			im.note(p.sheet, p.row, head(l), fmt.Sprintf("no %s text: the French text is used", languageName(l)))
+		case l == "ar" && !mostlyArabic(v):
+			out[l] = txtMissingAr
+			im.note(p.sheet, p.row, head(l), "not written in Arabic script: a \"translation missing\" placeholder is used")
+		default:
+			out[l] = v
+		}
+	}
+	return out
+}
+
+func (im *importer) readChoices() {
+	im.lists = map[string]*ilist{}
+	s := im.choices
+	if s == nil || len(s.rows) == 0 {
+		return
+	}
+	listCol, nameCol := -1, -1
+	labelCol := map[string]int{}
+	descCol := map[string]int{}
+	scoreCol, missingCol, noteCol := -1, -1, -1
+	other := map[string]int{}
+	for i, h := range s.header() {
+		base, lang := splitHeader(h)
+		switch {
+		case h == "":
+		case base == "list_name" || base == "list name":
+			listCol = i
+		case base == "name" || base == "value":
+			nameCol = i
+		case base == "label":
+			code := im.defaultLang
+			if lang != "" && !strings.EqualFold(lang, "default") {
+				c, ok := langCode(lang)
+				if !ok {
+					if colHasValues(s, i) {
+						im.unsupported(place{s.name, 1}, h, "language %q is not supported (indimaj speaks fr, ar and en)", lang)
+					}
+					continue
+				}
+				code = c
+			}
+			if _, dup := labelCol[code]; dup && lang == "" {
+				continue
+			}
+			labelCol[code] = i
+		case base == "score":
+			scoreCol = i
+		case base == "missing":
+			missingCol = i
+		case base == "note_required":
+			noteCol = i
+		case strings.HasPrefix(base, colDescription):
+			descCol[strings.TrimPrefix(base, colDescription)] = i
+		case base == "media" || base == "image" || base == "audio" || base == "video" || base == "big-image":
+			if colHasValues(s, i) {
+				im.unsupported(place{s.name, 1}, h, "choice media are not supported (indimaj shows no media)")
+			}
+		case lang != "":
+			if colHasValues(s, i) {
+				im.note(s.name, 0, h, "not a choices column indimaj reads: ignored")
+			}
+		default:
+			other[h] = i
+		}
+	}
+	if listCol < 0 || nameCol < 0 {
+		im.add(place{s.name, 1}, "", Invalid, "the choices sheet needs list_name and name columns")
+		return
+	}
+	for r := 1; r < len(s.rows); r++ {
+		row := s.rows[r]
+		p := place{s.name, r + 1}
+		ln, name := cell(row, listCol), cell(row, nameCol)
+		if ln == "" && name == "" {
+			continue
+		}
+		if ln == "" {
+			im.add(p, "list_name", Invalid, "missing list name")
+			continue
+		}
+		l := im.lists[ln]
+		if l == nil {
+			l = &ilist{name: ln, row: r + 1}
+			im.lists[ln] = l
+		}
+		c := &ichoice{row: r + 1, name: name, labels: map[string]string{}, desc: map[string]string{}, cols: map[string]string{"name": name}}
+		switch {
+		case name == "":
+			im.add(p, "name", Invalid, "missing choice name")
+			continue
+		case !codePattern.MatchString(name):
+			im.unsupported(p, "name", "choice name %q cannot be an indimaj code (letters, digits, _, - and ., starting with a letter or digit)", name)
+			continue
+		}
+		for _, prev := range l.choices {
+			if prev.name == name {
+				im.add(p, "name", Invalid, "choice %q appears twice in list %s (row %d)", name, ln, prev.row)
+			}
+		}
+		for l, col := range labelCol {
+			if v := cell(row, col); v != "" {
+				c.labels[l] = v
+			}
+		}
+		if c.labels[im.defaultLang] != "" {
+			c.cols["label"] = c.labels[im.defaultLang]
+		}
+		for l, col := range descCol {
+			if v := cell(row, col); v != "" {
+				c.desc[l] = v
+			}
+		}
+		for h, col := range other {
+			c.cols[h] = cell(row, col)
+		}
+		if sc := cell(row, scoreCol); sc != "" {
+			c.scoreSet = true
+			if !strings.EqualFold(sc, "null") {
+				v, err := strconv.ParseFloat(strings.ReplaceAll(sc, ",", "."), 64)
+				switch {
+				case err != nil || math.IsNaN(v):
+					im.add(p, "score", Invalid, "%q is not a number (0 to 100, or empty for don't know)", sc)
+				case v < 0 || v > 100:
+					im.add(p, "score", Invalid, "%v is outside 0–100", v)
+				default:
+					c.score = &v
+					l.scored = true
+				}
+			}
+		}
+		if m := cell(row, missingCol); m != "" {
+			switch {
+			case m != "dont_know" && m != "not_applicable":
+				im.add(p, "missing", Invalid, "missing must be dont_know or not_applicable, got %q", m)
+			case c.score != nil:
+				im.add(p, "missing", Invalid, "missing goes with an empty score (a choice that is not scored)")
+			default:
+				c.missing = m
+			}
+		}
+		c.noteReq = truthy(cell(row, noteCol))
+		l.choices = append(l.choices, c)
+	}
+	for _, l := range im.lists {
+		if !l.scored {
+			continue
+		}
+		levels := 0
+		for _, c := range l.choices {
+			if c.score != nil {
+				levels++
+			}
+		}
+		if levels < 2 {
+			im.add(place{s.name, l.row}, "score", Invalid, "list %s has one scored choice: a scored list needs at least two levels", l.name)
+		}
+	}
+}
+
+func truthy(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "true", "1", "true()", "oui", "y":
+		return true
+	}
+	return false
+}
+
+func falsy(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "no", "false", "0", "false()", "non", "n":
+		return true
+	}
+	return false
+}
+
+type groupFrame struct {
+	row      int
+	name     string
+	top      bool
+	relevant string
+	section  *isection
+}
+
+func normType(t string) string {
+	return strings.Join(strings.Fields(strings.ToLower(t)), " ")
+}
+
+func (im *importer) readSurvey() {
+	s := im.survey
+	typeCol, nameCol := im.col["type"], im.col["name"]
+	if _, ok := im.col["type"]; !ok {
+		return
+	}
+	if _, ok := im.col["name"]; !ok {
+		return
+	}
+	get := func(row []string, base string) string {
+		c, ok := im.col[base]
+		if !ok {
+			return ""
+		}
+		return cell(row, c)
+	}
+	im.ids = map[string]bool{}
+	var stack []*groupFrame
+	var loose *isection
+	skipDepth := 0 // inside an unsupported repeat
+	skipRow := 0
+	skippedNames := map[string]string{}
+	for r := 1; r < len(s.rows); r++ {
+		row := s.rows[r]
+		p := place{s.name, r + 1}
+		typ := normType(cell(row, typeCol))
+		name := cell(row, nameCol)
+		texts := im.cellTexts(row)
+		if typ == "" {
+			if name != "" || len(texts) > 0 {
+				im.add(p, "type", Invalid, "missing type")
+			}
+			continue
+		}
+		// Repeats are skipped whole.
+		if skipDepth > 0 {
+			if name != "" {
+				skippedNames[name] = fmt.Sprintf("it is inside the repeat of row %d", skipRow)
+			}
+			switch typ {
+			case "begin_repeat", "begin repeat", "begin_loop", "begin loop":
+				skipDepth++
+			case "end_repeat", "end repeat", "end_loop", "end loop":
+				skipDepth--
+			}
+			continue
+		}
+		switch typ {
+		case "begin_group", "begin group":
+			if name == "" {
+				im.add(p, "name", Invalid, "a group needs a name")
+			}
+			f := &groupFrame{row: r + 1, name: name, top: len(stack) == 0, relevant: get(row, "relevant")}
+			im.unsupportedCells(row, p, "default", "read_only", "repeat_count", "parameters", "trigger", "media")
+			if f.top {
+				sec := &isection{name: name, row: r + 1, texts: texts, relevant: f.relevant}
+				im.sections = append(im.sections, sec)
+				f.section = sec
+				loose = nil
+			} else if len(texts["label"]) > 0 {
+				// A nested group is flattened: its label becomes a note.
+				it := &item{row: r + 1, kind: "note", name: name, texts: map[string]map[string]string{"label": texts["label"], "hint": texts["hint"]},
+					cells: map[string]string{}, groupRel: im.groupRels(stack, f)}
+				im.addItem(it, stack)
+				im.note(s.name, r+1, "begin_group", "a group inside a group is flattened into its section: its label becomes a note and its relevance applies to each question")
+			}
+			im.presentation(row, p)
+			stack = append(stack, f)
+			continue
+		case "end_group", "end group":
+			if len(stack) == 0 {
+				im.add(p, "type", Invalid, "end_group without a begin_group")
+				continue
+			}
+			stack = stack[:len(stack)-1]
+			continue
+		case "begin_repeat", "begin repeat", "begin_loop", "begin loop":
+			im.unsupported(p, "type", "%s: indimaj has no repeats (the repeat and every row in it)", typ)
+			if name != "" {
+				skippedNames[name] = "it is a repeat"
+			}
+			skipDepth, skipRow = 1, r+1
+			continue
+		case "end_repeat", "end repeat", "end_loop", "end loop":
+			im.add(p, "type", Invalid, "%s without a begin", typ)
+			continue
+		}
+		kind, list := "", ""
+		switch {
+		case strings.HasPrefix(typ, "select_one ") || strings.HasPrefix(typ, "select one "),
+			strings.HasPrefix(typ, "select_multiple ") || strings.HasPrefix(typ, "select multiple ") || strings.HasPrefix(typ, "select all that apply "):
+			kind = "single"
+			if !strings.HasPrefix(typ, "select_one") && !strings.HasPrefix(typ, "select one") {
+				kind = "multiple"
+			}
+			rest := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(typ,
+				"select_one "), "select one "), "select_multiple "), "select multiple "), "select all that apply "))
+			if len(rest) == 0 {
+				im.add(p, "type", Invalid, "%s needs a list name", typ)
+				continue
+			}
+			if len(rest) > 1 {
+				if rest[1] == "or_other" {
+					im.unsupported(p, "type", "or_other is not supported (add an \"other\" choice and a text question with a relevance)")
+				} else {
+					im.add(p, "type", Invalid, "unexpected %q after the list name", strings.Join(rest[1:], " "))
+				}
+				if name != "" {
+					skippedNames[name] = "its type is not supported"
+				}
+				continue
+			}
+			// List names are case-sensitive in XLSForm; find it as written.
+			list = cell(row, typeCol)
+			list = strings.Fields(list)[len(strings.Fields(list))-1]
+		case typ == "integer" || typ == "int":
+			kind = "integer"
+		case typ == "decimal":
+			kind = "decimal"
+		case typ == "text" || typ == "string":
+			kind = "text"
+		case typ == "note":
+			kind = "note"
+		case typ == "calculate":
+			kind = "calc"
+		case metadataTypes[typ]:
+			im.note(s.name, r+1, "type", "metadata ("+typ+") is not a question: ignored")
+			if name != "" {
+				skippedNames[name] = "it is metadata (" + typ + ")"
+			}
+			continue
+		default:
+			first := strings.Fields(typ)[0]
+			if why, ok := unsupportedTypes[strings.ReplaceAll(first, " ", "_")]; ok {
+				im.unsupported(p, "type", "%s: %s", first, why)
+				if name != "" {
+					skippedNames[name] = "its type " + first + " is not supported"
+				}
+				continue
+			}
+			im.add(p, "type", Invalid, "unknown type %q", cell(row, typeCol))
+			continue
+		}
+		if name == "" {
+			im.add(p, "name", Invalid, "a %s row needs a name", typ)
+			continue
+		}
+		it := &item{row: r + 1, kind: kind, name: name, list: list, texts: texts, cells: map[string]string{}}
+		for _, c := range []string{"required", "relevant", "constraint", "calculation", "default", "choice_filter", colType, colWeight, colWhenSkipped, colRefs, colNoteFor} {
+			it.cells[c] = get(row, c)
+		}
+		im.unsupportedCells(row, p, "default", "read_only", "repeat_count", "parameters", "trigger", "media")
+		im.presentation(row, p)
+		if kind == "calc" {
+			it.groupRel = im.groupRels(stack, nil)
+			if len(stack) > 0 {
+				it.secRel = stack[0].relevant
+				it.secRow = stack[0].row
+			}
+			im.calcs = append(im.calcs, it)
+			im.items = append(im.items, it)
+			continue
+		}
+		if len(stack) == 0 {
+			if loose == nil {
+				loose = &isection{name: im.formID, row: r + 1, loose: true}
+				im.sections = append(im.sections, loose)
+			}
+			it.section = loose
+			loose.items = append(loose.items, it)
+			im.items = append(im.items, it)
+			continue
+		}
+		it.groupRel = im.groupRels(stack, nil)
+		im.addItem(it, stack)
+	}
+	if skipDepth > 0 {
+		im.add(place{s.name, skipRow}, "type", Invalid, "begin_repeat without an end_repeat")
+	}
+	for _, f := range stack {
+		im.add(place{s.name, f.row}, "type", Invalid, "begin_group %s has no end_group", f.name)
+	}
+	im.skipped = skippedNames
+	// Drop empty sections (a group with nothing indimaj can import).
+	var keep []*isection
+	for _, sec := range im.sections {
+		if len(sec.items) == 0 {
+			if !sec.loose {
+				im.note(s.name, sec.row, "begin_group", fmt.Sprintf("group %s has no question indimaj can import: left out", sec.name))
+			}
+			continue
+		}
+		keep = append(keep, sec)
+	}
+	im.sections = keep
+}
+
+// groupRels lists the relevance of the nested groups of stack (below the
+// section) and of extra.
+func (im *importer) groupRels(stack []*groupFrame, extra *groupFrame) []relSrc {
+	var out []relSrc
+	for i, f := range stack {
+		if i == 0 {
+			continue
+		}
+		if f.relevant != "" {
+			out = append(out, relSrc{f.relevant, f.row})
+		}
+	}
+	if extra != nil && extra.relevant != "" && !extra.top {
+		out = append(out, relSrc{extra.relevant, extra.row})
+	}
+	return out
+}
+
+func (im *importer) addItem(it *item, stack []*groupFrame) {
+	sec := stack[0].section
+	it.section = sec
+	sec.items = append(sec.items, it)
+	im.items = append(im.items, it)
+}
+
+// unsupportedCells reports the cells of columns indimaj cannot keep.
+func (im *importer) unsupportedCells(row []string, p place, bases ...string) {
+	for _, b := range bases {
+		c, ok := im.col[b]
+		if !ok {
+			continue
+		}
+		v := cell(row, c)
+		if v == "" || b == "read_only" && falsy(v) {
+			continue
+		}
+		im.unsupported(p, im.survey.header()[c], "%s (%s)", unsupportedCols[b], abbreviate(v))
+	}
+}
+
+func abbreviate(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:79]) + "…"
+	}
+	return s
+}
+
+// presentation notes the presentation columns that are ignored.
+func (im *importer) presentation(row []string, p place) {
+	for b, why := range presentationCols {
+		if c, ok := im.col[b]; ok && cell(row, c) != "" {
+			im.note(p.sheet, p.row, im.survey.header()[c], "ignored: "+why)
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package xlsform
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/app"
+)
+
+func sampleQ(t *testing.T) *engine.Questionnaire {
+	t.Helper()
+	c, err := app.LoadContent("../examples/sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Q
+}
+
+func TestReadSubmissionsKoboCSV(t *testing.T) {
+	q := sampleQ(t)
+	csv := "\xef\xbb\xbfstart,gov/respondent_role,gov/priorities,gov/priorities/P1,gov/priorities/P3,gov/plan,srv/health,srv/health_note,srv/intro,has_unit,gov/mystery,_id,_submission_time,_submitted_by\n" +
+		"2024-03-01T10:00:00.000+01:00,\"Chargée, mission\",P1 P3,1,1,partial,not_applicable,hors compétence,,true,?,1,2024-03-01T09:21:00,amina\n" +
+		",,,,,,,,,,,,,\n" +
+		"2024-03-02T10:00:00.000+01:00,Directeur,,0,0,full,,,,false,,2,2024-03-02T09:00:00,\n"
+	subs, err := ReadSubmissions("export.csv", []byte(csv), q, SubmissionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs.List) != 2 {
+		t.Fatalf("%d submissions, want 2 (the empty line is skipped)", len(subs.List))
+	}
+	a, b := subs.List[0], subs.List[1]
+	want := map[string]any{"respondent_role": "Chargée, mission", "priorities": "P1 P3", "plan": "partial", "health": "not_applicable"}
+	if !reflect.DeepEqual(a.Answers, want) || a.Notes["health"] != "hors compétence" || a.Respondent != "amina" || a.Row != 2 {
+		t.Errorf("first: %+v", a)
+	}
+	if !a.At.Equal(time.Date(2024, 3, 1, 9, 21, 0, 0, time.UTC)) {
+		t.Errorf("time %v", a.At)
+	}
+	if b.Row != 4 || b.Respondent != "" || !reflect.DeepEqual(b.Answers, map[string]any{"respondent_role": "Directeur", "plan": "full"}) {
+		t.Errorf("second: %+v", b)
+	}
+	if len(subs.Warnings) != 1 || !strings.Contains(subs.Warnings[0], "gov/mystery") || strings.Contains(subs.Warnings[0], "_id") {
+		t.Errorf("warnings %v", subs.Warnings)
+	}
+}
+
+func TestReadSubmissionsCentralCSV(t *testing.T) {
+	q := sampleQ(t)
+	csv := "SubmissionDate;gov-plan;gov-unit;srv-desk_languages;meta-instanceID;SubmitterName;KEY;enumerator\n" +
+		"2024-05-02T08:00:00.000Z;absent;full;fr ar;uuid:1;central-user;uuid:1;Karim\n"
+	subs, err := ReadSubmissions("central.csv", []byte(csv), q, SubmissionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := subs.List[0]
+	if s.Respondent != "central-user" || s.Answers["desk_languages"] != "fr ar" || s.Answers["unit"] != "full" || s.At.IsZero() {
+		t.Errorf("%+v", s)
+	}
+	if len(subs.Warnings) != 1 || !strings.HasSuffix(subs.Warnings[0], "ignored: enumerator") {
+		t.Errorf("warnings %v", subs.Warnings)
+	}
+	subs, err = ReadSubmissions("central.csv", []byte(csv), q, SubmissionOptions{RespondentColumn: "enumerator"})
+	if err != nil || subs.List[0].Respondent != "Karim" || len(subs.Warnings) != 0 {
+		t.Errorf("--respondent-column enumerator: %v %+v %v", err, subs.List[0], subs.Warnings)
+	}
+}
+
+func TestReadSubmissionsJSON(t *testing.T) {
+	q := sampleQ(t)
+	data := `{"value": [
+	  {"__id": "uuid:1", "gov": {"plan": "full", "priorities": "P7", "residents": 1200}, "srv": {"budget": 2.5, "shelter": "yes", "desk_languages": ["fr", "en"]}, "username": "sara"},
+	  {"gov": {"plan": null, "unit": "partial"}}
+	]}`
+	subs, err := ReadSubmissions("odata.json", []byte(data), q, SubmissionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := subs.List[0]
+	if a.Row != 1 || a.Respondent != "sara" || a.Answers["residents"] != int64(1200) || a.Answers["budget"] != 2.5 || a.Answers["shelter"] != "yes" {
+		t.Errorf("%+v", a)
+	}
+	if !reflect.DeepEqual(a.Answers["desk_languages"], []any{"fr", "en"}) {
+		t.Errorf("desk_languages %v", a.Answers["desk_languages"])
+	}
+	if b := subs.List[1]; b.Row != 2 || len(b.Answers) != 1 {
+		t.Errorf("%+v", b)
+	}
+	// A plain list works as well; the values parse as the engine expects.
+	subs, err = ReadSubmissions("kobo.json", []byte(`[{"gov/residents": "30", "gov/priorities": "P1 P3"}]`), q, SubmissionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := engine.ParseValue(q.Question("priorities"), subs.List[0].Answers["priorities"])
+	if err != nil || !reflect.DeepEqual(v, []string{"P1", "P3"}) {
+		t.Errorf("priorities %v %v", v, err)
+	}
+}
+
+func TestReadSubmissionsErrors(t *testing.T) {
+	q := sampleQ(t)
+	cases := []struct{ name, data, want string }{
+		{"labels.csv", "Votre fonction,Plan\nChargée,Aucun\n", "no column matches a question of sample"},
+		{"empty.csv", "", "the file is empty"},
+		{"head.csv", "gov/plan\n", "no submissions"},
+		{"bad.json", "[1, 2]", "submission 1 is not an object"},
+		{"bad2.json", "{\"a\": 1}", "expected a list of submissions"},
+		{"broken.json", "[{", "not a JSON file"},
+		{"wide.csv", "gov/plan\nfull,extra\n", "line 2 has more cells than the header"},
+	}
+	for _, c := range cases {
+		_, err := ReadSubmissions(c.name, []byte(c.data), q, SubmissionOptions{})
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), c.name+": ") {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+	_, err := ReadSubmissions("x.csv", []byte("gov/plan\nfull\n"), q, SubmissionOptions{RespondentColumn: "who"})
+	if err == nil || !strings.Contains(err.Error(), `no column "who"`) {
+		t.Errorf("--respondent-column who: %v", err)
+	}
+}
