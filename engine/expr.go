@@ -369,8 +369,11 @@ func escapeLen(e rune) int {
 	return 2
 }
 
-// replaceDot turns the ODK "current value" `.` of a constraint into the
-// one-letter variable `_`, keeping every column where it was.
+// ReplaceDot turns the ODK "current value" `.` of a constraint into the
+// one-letter variable `_` that constraints are compiled with, keeping every
+// column where it was.
+func ReplaceDot(src string) string { return replaceDot(src) }
+
 func replaceDot(src string) string {
 	b := []byte(src)
 	var quote byte

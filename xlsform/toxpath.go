@@ -98,44 +98,7 @@ func compileTyped(src string, env map[string]any, want string) (prog *vm.Program
 
 // replaceDot turns a constraint's "." (the current value) into the variable
 // "_", as the engine does.
-func replaceDot(src string) string {
-	b := []byte(src)
-	var quote byte
-	for i := 0; i < len(b); i++ {
-		ch := b[i]
-		if quote != 0 {
-			if ch == '\\' {
-				i++
-			} else if ch == quote {
-				quote = 0
-			}
-			continue
-		}
-		if ch == '"' || ch == '\'' || ch == '`' {
-			quote = ch
-			continue
-		}
-		if ch != '.' {
-			continue
-		}
-		prev, next := byte(' '), byte(' ')
-		if i > 0 {
-			prev = b[i-1]
-		}
-		if i+1 < len(b) {
-			next = b[i+1]
-		}
-		if isWordByte(prev) || prev == ')' || prev == ']' || prev == '.' || isWordByte(next) || next == '.' {
-			continue
-		}
-		b[i] = '_'
-	}
-	return string(b)
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
+func replaceDot(src string) string { return engine.ReplaceDot(src) }
 
 // toXPath translates the expressions of one questionnaire.
 type toXPath struct {
