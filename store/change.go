@@ -251,9 +251,6 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 				return err
 			}
 		}
-		if validated && ch.Reason == "" && !ch.AllowWithoutReason && res.Changed > 0 {
-			return ErrNeedsReason
-		}
 		before, _ := json.Marshal(a)
 		if ch.Update != nil {
 			if err := ch.Update(a); err != nil {
@@ -261,6 +258,9 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 			}
 		}
 		after, _ := json.Marshal(a)
+		if validated && ch.Reason == "" && !ch.AllowWithoutReason && (res.Changed > 0 || string(before) != string(after)) {
+			return ErrNeedsReason
+		}
 		if res.Changed == 0 && len(res.History) == 0 && string(before) == string(after) {
 			return nil // nothing to write: importing the same data twice changes nothing
 		}

@@ -78,6 +78,9 @@ type Assessment struct {
 	Baseline string `json:"baseline,omitempty"`
 	// Demo marks assessments made by `indimaj demo`.
 	Demo bool `json:"demo,omitempty"`
+	// Targets are the region's own section targets (section id → score),
+	// overriding the policy's for this assessment.
+	Targets map[string]float64 `json:"targets,omitempty"`
 }
 
 // HasRespondent reports whether name is among the respondents.

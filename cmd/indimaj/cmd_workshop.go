@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	extraCommands = append(extraCommands, consensusCmd, statusCmd, historyCmd, followupCmd, confirmCmd, planCmd)
+	extraCommands = append(extraCommands, consensusCmd, statusCmd, historyCmd, followupCmd, confirmCmd, planCmd, targetsCmd)
 }
 
 // currentUser names who makes a change when --by is not given.
@@ -409,4 +409,90 @@ func planCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-var _ = strings.TrimSpace
+
+func targetsCmd(g *globals) *cobra.Command {
+	var by, reason string
+	var clear bool
+	cmd := &cobra.Command{
+		Use:   "targets ID [SECTION=SCORE...]",
+		Short: "Show or set the region's own section targets (the gap of a measure is target − score)",
+		Long: `By default every section's target is the policy's (100). A region may set its own
+targets for this assessment: the gaps, the priorities of the recommendations and the
+reports use them. Without SECTION=SCORE, prints the targets in force.`,
+		Example: "  indimaj targets 01J9Z8 gov=80 dat=60\n  indimaj targets 01J9Z8 --clear",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			env, l, err := g.open(args[0])
+			if err != nil {
+				return err
+			}
+			q := l.Content.Q
+			if len(args) == 1 && !clear {
+				p := l.Content.Rules.Policy
+				for _, s := range q.Sections {
+					if !s.Scored {
+						continue
+					}
+					mark := ""
+					if _, own := l.A.Targets[s.ID]; own {
+						mark = "  (region's own)"
+					}
+					fmt.Fprintf(g.stdout, "%-6s %5g%s\n", s.ID, p.TargetFor(s.ID), mark)
+				}
+				return nil
+			}
+			targets := map[string]float64{}
+			if !clear {
+				for k, v := range l.A.Targets {
+					targets[k] = v
+				}
+				for _, a := range args[1:] {
+					sec, val, ok := strings.Cut(a, "=")
+					if !ok {
+						return inputf("%q: expected SECTION=SCORE (e.g. gov=80)", a)
+					}
+					if s := q.Section(sec); s == nil || !s.Scored {
+						return inputf("%s: not a scored section (%s)", sec, scoredSections(q))
+					}
+					var v float64
+					if _, err := fmt.Sscanf(val, "%g", &v); err != nil || v < 0 || v > 100 {
+						return inputf("%s: the target must be a number from 0 to 100, got %q", sec, val)
+					}
+					targets[sec] = v
+				}
+			} else if len(args) > 1 {
+				return inputf("--clear takes no SECTION=SCORE")
+			}
+			old := l.A.Targets
+			_, err = env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason,
+				History: []store.HistoryEntry{{By: by, Kind: "targets", Old: old, New: targets, Reason: reason}},
+				Update: func(a *store.Assessment) error {
+					if len(targets) == 0 {
+						a.Targets = nil
+					} else {
+						a.Targets = targets
+					}
+					return nil
+				}})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(g.stderr, "targets of %s: %v\n", l.A.ID, targets)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&clear, "clear", false, "back to the policy's targets")
+	cmd.Flags().StringVar(&by, "by", currentUser(), "who (audit trail)")
+	cmd.Flags().StringVar(&reason, "reason", "", "why (required once the assessment is validated)")
+	return cmd
+}
+
+func scoredSections(q *engine.Questionnaire) string {
+	var ids []string
+	for _, s := range q.Sections {
+		if s.Scored {
+			ids = append(ids, s.ID)
+		}
+	}
+	return strings.Join(ids, ", ")
+}

@@ -221,3 +221,59 @@ func TestFollowupRoundAndPlan(t *testing.T) {
 		t.Fatalf("followup without --round: %d", r.code)
 	}
 }
+
+func TestRegionTargets(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	id := lastLine(cli(t, db, "", sample, "answer", "--region", "oriental", "--respondent", "A", "--answers", writeFile(t, "a.yaml", "plan: partial\nunit: full\nunit_staff: full\n")).stdout)
+	rec := func() (float64, bool) {
+		var out struct {
+			Recommendations []struct {
+				Measure  string
+				Priority float64
+			}
+		}
+		json.Unmarshal([]byte(cli(t, db, "", sample, "recommend", id, "--json").stdout), &out)
+		for _, r := range out.Recommendations {
+			if r.Measure == "adopt_plan" {
+				return r.Priority, true
+			}
+		}
+		return 0, false
+	}
+	before, ok := rec()
+	if !ok || before != 55 { // gap 50 × 1 × 1.1
+		t.Fatalf("priority before targets = %v (%v)", before, ok)
+	}
+	if r := cli(t, db, "", sample, "targets", id, "gov=80"); r.code != 0 {
+		t.Fatalf("targets: %s", r.stderr)
+	}
+	after, ok := rec()
+	if !ok || after != 33 { // gap (80 − 50) × 1.1
+		t.Fatalf("priority with a target of 80 = %v (%v)", after, ok)
+	}
+	var sc struct {
+		Sections []struct {
+			ID     string
+			Target float64
+		}
+	}
+	json.Unmarshal([]byte(cli(t, db, "", sample, "score", id, "--json").stdout), &sc)
+	if sc.Sections[0].Target != 80 || sc.Sections[1].Target != 100 {
+		t.Fatalf("targets in score = %+v", sc.Sections)
+	}
+	for _, bad := range []string{"ctx=50", "gov=120", "gov"} {
+		if r := cli(t, db, "", sample, "targets", id, bad); r.code != 2 {
+			t.Errorf("targets %s: exit %d", bad, r.code)
+		}
+	}
+	cli(t, db, "", sample, "status", id, "validated")
+	if r := cli(t, db, "", sample, "targets", id, "--clear"); r.code != 2 {
+		t.Fatalf("clearing targets of a validated assessment without a reason: exit %d", r.code)
+	}
+	if r := cli(t, db, "", sample, "targets", id, "--clear", "--reason", "new council"); r.code != 0 {
+		t.Fatalf("clear with reason: %s", r.stderr)
+	}
+	if p, _ := rec(); p != 55 {
+		t.Fatalf("after clear: %v", p)
+	}
+}

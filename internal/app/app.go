@@ -220,9 +220,30 @@ func (e *Env) Open(id string) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Loaded{A: a, Answers: rec.Answers, Consensus: rec.Consensus, History: rec.History, Plan: rec.Plan, Content: c}
+	l := &Loaded{A: a, Answers: rec.Answers, Consensus: rec.Consensus, History: rec.History, Plan: rec.Plan, Content: WithTargets(c, a.Targets)}
 	l.Rebuild()
 	return l, nil
+}
+
+// WithTargets returns the content with a region's own section targets laid
+// over the policy's (the content itself is not changed).
+func WithTargets(c *engine.Content, targets map[string]float64) *engine.Content {
+	if len(targets) == 0 {
+		return c
+	}
+	p := *c.Rules.Policy
+	p.SectionTargets = map[string]float64{}
+	for k, v := range c.Rules.Policy.SectionTargets {
+		p.SectionTargets[k] = v
+	}
+	for k, v := range targets {
+		p.SectionTargets[k] = v
+	}
+	r := *c.Rules
+	r.Policy = &p
+	out := *c
+	out.Rules = &r
+	return &out
 }
 
 // Rebuild recomputes the working answers and the engine state from l.Answers

@@ -112,6 +112,7 @@ type rawBundleAssess struct {
 	Current       string             `yaml:"current"`
 	Baseline      string             `yaml:"baseline"`
 	Demo          bool               `yaml:"demo"`
+	Targets       map[string]float64 `yaml:"targets"`
 	At            ydoc.Pos           `yaml:"-"`
 }
 
@@ -192,7 +193,12 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 	}
 	*a = store.Assessment{ID: ra.ID.V, Region: ra.Region.V, Round: ra.Round.V, Questionnaire: ra.Questionnaire.V, Version: ra.Version.V,
 		ContentHash: ra.ContentHash.V, Lang: ra.Lang.V, Status: ra.Status.V, Created: created, Updated: updated,
-		Respondents: ra.Respondents, Current: ra.Current, Baseline: ra.Baseline, Demo: ra.Demo}
+		Respondents: ra.Respondents, Current: ra.Current, Baseline: ra.Baseline, Demo: ra.Demo, Targets: ra.Targets}
+	for sec, v := range ra.Targets {
+		if s := c.Q.Section(sec); s == nil || !s.Scored || v < 0 || v > 100 {
+			errs.Add(ra.At, "targets: %q: not a scored section with a target from 0 to 100", sec)
+		}
+	}
 	seen := map[string]bool{}
 	for _, r := range ra.Respondents {
 		if r.Name == "" {
