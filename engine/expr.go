@@ -271,13 +271,19 @@ func alignScalar(lines []string, start ydoc.Pos, style string, val []rune) []ydo
 	if start.Line < 1 || start.Line > len(lines) {
 		return nil
 	}
-	// The scalar's lines as runes, converted as the alignment reaches them.
-	text := make([][]rune, len(lines))
+	// The scalar's lines as runes, converted as the alignment reaches them;
+	// text[k] is file line start.Line+k, so the cost follows the scalar's
+	// length, not the file's (one slot per file line made a load quadratic).
+	first := start.Line - 1
+	var text [][]rune
 	row := func(i int) []rune {
-		if text[i] == nil {
-			text[i] = []rune(strings.TrimSuffix(lines[i], "\r"))
+		for len(text) <= i-first {
+			text = append(text, nil)
 		}
-		return text[i]
+		if text[i-first] == nil {
+			text[i-first] = []rune(strings.TrimSuffix(lines[i], "\r"))
+		}
+		return text[i-first]
 	}
 	li, ci := start.Line-1, start.Col-1
 	indent := -1 // block scalars: the content's indentation
@@ -286,7 +292,7 @@ func alignScalar(lines []string, start ydoc.Pos, style string, val []rune) []ydo
 		ci++ // after the opening quote
 	case "literal", "folded":
 		li, ci = li+1, 0
-		for k := li; k < len(text); k++ {
+		for k := li; k < len(lines); k++ {
 			if t := strings.TrimLeft(string(row(k)), " "); t != "" {
 				indent = len(row(k)) - len([]rune(t))
 				break
@@ -295,13 +301,13 @@ func alignScalar(lines []string, start ydoc.Pos, style string, val []rune) []ydo
 		if indent < 0 {
 			return nil
 		}
-		ci = min(indent, len(row(min(li, len(text)-1))))
+		ci = min(indent, len(row(min(li, len(lines)-1))))
 	}
 	// nextLine moves to the start of the next line's content.
 	nextLine := func() {
 		li++
 		ci = 0
-		if li >= len(text) {
+		if li >= len(lines) {
 			return
 		}
 		if indent >= 0 {
@@ -316,7 +322,7 @@ func alignScalar(lines []string, start ydoc.Pos, style string, val []rune) []ydo
 	here := func() ydoc.Pos { return ydoc.Pos{File: start.File, Line: li + 1, Col: ci + 1} }
 	// step consumes the file text of the decoded rune d; false when the file ran out.
 	step := func(d rune) bool {
-		for li < len(text) {
+		for li < len(lines) {
 			line := row(li)
 			if ci >= len(line) {
 				if d == ' ' || d == '\n' { // a line break, folded or kept
@@ -423,7 +429,7 @@ func (c *compiler) compile(s ydoc.Str, what string, env map[string]any, want str
 	}
 	e := &Expr{Src: src, Pos: s.Pos, loc: c.locator(s)}
 	c.names.bad = nil
-	opts := []expr.Option{expr.Env(env), expr.Patch(c.names), expr.MaxNodes(MaxExprNodes), expr.Optimize(false)}
+	opts := []expr.Option{expr.Env(narrowEnv(src, env)), expr.Patch(c.names), expr.MaxNodes(MaxExprNodes), expr.Optimize(false)}
 	switch want {
 	case "bool":
 		opts = append(opts, expr.AsBool())
@@ -460,8 +466,29 @@ type exprOption = expr.Option
 
 // leafOpts are the options explanation leaves compile with: the rule
 // environment and the same name patching as whole triggers.
-func leafOpts(env map[string]any, names *nameChecker) []expr.Option {
-	return []expr.Option{expr.Env(env), expr.Patch(names), expr.MaxNodes(MaxExprNodes), expr.Optimize(false)}
+func leafOpts(src string, env map[string]any, names *nameChecker) []expr.Option {
+	return []expr.Option{expr.Env(narrowEnv(src, env)), expr.Patch(names), expr.MaxNodes(MaxExprNodes), expr.Optimize(false)}
+}
+
+// narrowEnv returns the entries of env that src names. expr.Env reflects over
+// every entry of the map it is given, so compiling against the whole
+// environment (every question id) costs O(questions) per expression and a
+// load O(questions × expressions). Names src does not use cannot change how it
+// compiles; an unknown name is still reported as "unknown name x".
+func narrowEnv(src string, env map[string]any) map[string]any {
+	tree, err := parser.Parse(src)
+	if err != nil {
+		return env // the compile reports the syntax error, as before
+	}
+	out := make(map[string]any, 8)
+	ast.Walk(&tree.Node, visitFunc(func(n *ast.Node) {
+		if id, ok := (*n).(*ast.IdentifierNode); ok {
+			if v, ok := env[id.Value]; ok {
+				out[id.Value] = v
+			}
+		}
+	}))
+	return out
 }
 
 func compileSafely(src string, opts []expr.Option) (p *vm.Program, err error) {

@@ -104,6 +104,7 @@ type loader struct {
 	q         *Questionnaire
 	sets      map[string][]*Choice
 	pending   []pendingExpr
+	ruleEnv   map[string]any // the trigger environment, built once (compile only reads it)
 }
 
 func (l *loader) load() *Content {
@@ -784,22 +785,25 @@ func topoSort(calcs []*Calc, deps map[string][]string) ([]*Calc, []string) {
 }
 
 func (l *loader) compileQuestionnaire(comp *compiler, rq rawQuestionnaire) {
+	// One environment for every expression: compile only reads it (a copy per
+	// expression would cost O(questions) each).
+	env := comp.env(envQuestionnaire)
 	for _, p := range l.pending {
 		switch {
 		case p.section != nil:
 			if p.src.V != "" {
-				p.section.Relevant = comp.compile(p.src, "section "+p.section.ID+": relevant", comp.env(envQuestionnaire), "bool")
+				p.section.Relevant = comp.compile(p.src, "section "+p.section.ID+": relevant", env, "bool")
 			}
 		case p.kind == "relevant":
 			if p.src.V != "" {
-				p.question.Relevant = comp.compile(p.src, "question "+p.question.ID+": relevant", comp.env(envQuestionnaire), "bool")
+				p.question.Relevant = comp.compile(p.src, "question "+p.question.ID+": relevant", env, "bool")
 			}
 		case p.kind == "constraint":
-			env := comp.env(envQuestionnaire)
 			env["_"] = zeroValue(p.question.Type)
 			src := p.src
 			src.V = replaceDot(src.V)
 			e := comp.compile(src, "question "+p.question.ID+": constraint", env, "bool")
+			delete(env, "_")
 			if e != nil {
 				e.Src = p.src.V
 				p.question.Constraint = e

@@ -71,7 +71,7 @@ func (c *compiler) explainOf(node ast.Node, env map[string]any) *explainNode {
 		}
 	}
 	leaf := &explainNode{src: node.String()}
-	if p, err := compileSafely(leaf.src, c.leafOptions(env)); err == nil {
+	if p, err := compileSafely(leaf.src, c.leafOptions(leaf.src, env)); err == nil {
 		leaf.prog = p
 	}
 	seen := map[string]bool{}
@@ -108,8 +108,8 @@ func (c *compiler) explainOf(node ast.Node, env map[string]any) *explainNode {
 	return leaf
 }
 
-func (c *compiler) leafOptions(env map[string]any) []exprOption {
-	return leafOpts(env, c.names)
+func (c *compiler) leafOptions(src string, env map[string]any) []exprOption {
+	return leafOpts(src, env, c.names)
 }
 
 // Recommendation is a fired measure with its priority and explanation.

@@ -282,7 +282,10 @@ func (l *loader) measure(comp *compiler, rm *rawMeasure) *Measure {
 	if rm.When.V == "" {
 		l.errs.Add(rm.At, "%s: missing \"when\" (its trigger)", who)
 	} else {
-		env := comp.env(envRule)
+		if l.ruleEnv == nil {
+			l.ruleEnv = comp.env(envRule)
+		}
+		env := l.ruleEnv
 		m.When = comp.compile(rm.When, who+": when", env, "bool")
 		m.explain = comp.buildExplain(m.When, env)
 	}

@@ -46,10 +46,18 @@ type ScoreResult struct {
 	Indicators  []IndicatorResult
 	// By holds the secondary views: "mgi", "mipex", "snia" → code → mean score.
 	By map[string]map[string]*float64
+
+	// Positions in Sections and Indicators by id, filled by Score: Recommend
+	// looks results up once per measure and indicator, and a scan made that
+	// O(measures × indicators).
+	sectionAt, indicatorAt map[string]int
 }
 
 // Section returns a section's result, or nil.
 func (r *ScoreResult) Section(id string) *SectionResult {
+	if i, ok := r.sectionAt[id]; ok && i < len(r.Sections) && r.Sections[i].ID == id {
+		return &r.Sections[i]
+	}
 	for i := range r.Sections {
 		if r.Sections[i].ID == id {
 			return &r.Sections[i]
@@ -60,6 +68,9 @@ func (r *ScoreResult) Section(id string) *SectionResult {
 
 // Indicator returns an indicator's result, or nil.
 func (r *ScoreResult) Indicator(id string) *IndicatorResult {
+	if i, ok := r.indicatorAt[id]; ok && i < len(r.Indicators) && r.Indicators[i].ID == id {
+		return &r.Indicators[i]
+	}
 	for i := range r.Indicators {
 		if r.Indicators[i].ID == id {
 			return &r.Indicators[i]
@@ -171,6 +182,14 @@ func Score(st *State, p *Policy) *ScoreResult {
 			totRelevant += sr.Relevant
 		}
 		r.Sections = append(r.Sections, sr)
+	}
+	r.sectionAt = make(map[string]int, len(r.Sections))
+	for i := range r.Sections {
+		r.sectionAt[r.Sections[i].ID] = i
+	}
+	r.indicatorAt = make(map[string]int, len(r.Indicators))
+	for i := range r.Indicators {
+		r.indicatorAt[r.Indicators[i].ID] = i
 	}
 	r.Overall = overall.value()
 	if r.Overall != nil {
