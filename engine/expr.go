@@ -11,6 +11,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/parser/lexer"
 	"github.com/expr-lang/expr/vm"
 	"github.com/indimaj/indimaj/engine/ydoc"
 )
@@ -476,18 +477,18 @@ func leafOpts(src string, env map[string]any, names *nameChecker) []expr.Option 
 // load O(questions × expressions). Names src does not use cannot change how it
 // compiles; an unknown name is still reported as "unknown name x".
 func narrowEnv(src string, env map[string]any) map[string]any {
-	tree, err := parser.Parse(src)
+	tokens, err := lexer.Lex(file.NewSource(src))
 	if err != nil {
 		return env // the compile reports the syntax error, as before
 	}
 	out := make(map[string]any, 8)
-	ast.Walk(&tree.Node, visitFunc(func(n *ast.Node) {
-		if id, ok := (*n).(*ast.IdentifierNode); ok {
-			if v, ok := env[id.Value]; ok {
-				out[id.Value] = v
+	for _, tk := range tokens {
+		if tk.Kind == lexer.Identifier {
+			if v, ok := env[tk.Value]; ok {
+				out[tk.Value] = v
 			}
 		}
-	}))
+	}
 	return out
 }
 

@@ -254,7 +254,9 @@ type Measure struct {
 	Risks       []Text
 	Pos         ydoc.Pos
 
-	explain *explainNode
+	// explain builds the trigger's explanation tree on first use (compiling
+	// its leaves costs as much as the trigger itself; most loads never explain).
+	explain func() *explainNode
 }
 
 // Risk is a pilot risk with its mitigation.

@@ -188,7 +188,7 @@ func Recommend(st *State, sc *ScoreResult, r *Rules) []Recommendation {
 			continue
 		}
 		rec := Recommendation{Measure: m, Gaps: map[string]float64{}}
-		rec.Trace = explain(m.explain, env)
+		rec.Trace = explain(m.explain(), env)
 		rec.Factors, rec.Priority = priority(st, sc, p, m, declared, rec.Gaps)
 		rec.Because = because(st, sc, m, rec.Trace, rec.Gaps)
 		out = append(out, ranked{rec, i})

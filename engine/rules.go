@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/indimaj/indimaj/engine/ydoc"
 )
@@ -287,7 +288,8 @@ func (l *loader) measure(comp *compiler, rm *rawMeasure) *Measure {
 		}
 		env := l.ruleEnv
 		m.When = comp.compile(rm.When, who+": when", env, "bool")
-		m.explain = comp.buildExplain(m.When, env)
+		when := m.When
+		m.explain = sync.OnceValue(func() *explainNode { return comp.buildExplain(when, env) })
 	}
 	return m
 }
