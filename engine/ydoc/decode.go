@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Decode fills v (a pointer) from n, following `yaml:"name"` struct tags.
@@ -186,9 +187,42 @@ func decode(n *Node, rv reflect.Value, errs *Errors) {
 	}
 }
 
+// structInfo is what decoding needs to know about a struct type, computed once.
+type structInfo struct {
+	fields map[string]int // yaml key → field index
+	names  []string       // the keys, for "did you mean"
+	pos    []int          // indexes of Pos fields tagged yaml:"-"
+}
+
+var structInfos sync.Map // reflect.Type → *structInfo
+
+func infoOf(t reflect.Type) *structInfo {
+	if v, ok := structInfos.Load(t); ok {
+		return v.(*structInfo)
+	}
+	info := &structInfo{fields: map[string]int{}}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		if f.Type == posType && tag == "-" {
+			info.pos = append(info.pos, i)
+			continue
+		}
+		if tag == "" || tag == "-" || !f.IsExported() {
+			continue
+		}
+		info.fields[tag] = i
+		info.names = append(info.names, tag)
+	}
+	structInfos.Store(t, info)
+	return info
+}
+
 func decodeStruct(n *Node, rv reflect.Value, errs *Errors) {
-	t := rv.Type()
-	setPos(rv, n.Pos)
+	info := infoOf(rv.Type())
+	for _, i := range info.pos {
+		rv.Field(i).Set(reflect.ValueOf(n.Pos))
+	}
 	if n.Kind == Null {
 		return
 	}
@@ -196,38 +230,17 @@ func decodeStruct(n *Node, rv reflect.Value, errs *Errors) {
 		errs.Add(n.Pos, "expected a mapping (key: value), got %s", describe(n))
 		return
 	}
-	fields := map[string]int{}
-	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
-		if tag == "" || tag == "-" || !f.IsExported() {
-			continue
-		}
-		fields[tag] = i
-		names = append(names, tag)
-	}
 	for i, k := range n.Keys {
-		fi, ok := fields[k.Value]
+		fi, ok := info.fields[k.Value]
 		if !ok {
 			msg := fmt.Sprintf("unknown key %q", k.Value)
-			if s := closest(k.Value, names); s != "" {
+			if s := closest(k.Value, info.names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			errs.Add(k.Pos, "%s", msg)
 			continue
 		}
 		decode(n.Vals[i], rv.Field(fi), errs)
-	}
-}
-
-func setPos(rv reflect.Value, p Pos) {
-	t := rv.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if f.Type == posType && f.Tag.Get("yaml") == "-" {
-			rv.Field(i).Set(reflect.ValueOf(p))
-		}
 	}
 }
 
