@@ -517,6 +517,18 @@ func BenchmarkScoreRecommendEngine(b *testing.B) {
 	}
 }
 
+// BenchmarkScoreRankEngine is the same work as the hand-written baseline:
+// scores, triggers, priorities and the ranking, without the explanations.
+func BenchmarkScoreRankEngine(b *testing.B) {
+	c, _, st, _ := baseFixed(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sc := engine.Score(st, c.Rules.Policy)
+		engine.Rank(st, sc, c.Rules)
+	}
+}
+
 func BenchmarkScoreRecommendHandWritten(b *testing.B) {
 	c, m, st, ans := baseFixed(b)
 	a := m.answersOf(ans)

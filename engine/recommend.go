@@ -126,6 +126,8 @@ type Recommendation struct {
 	Factors map[string]any
 	// Gaps are the addressed indicators' gaps (target − score), by id.
 	Gaps map[string]float64
+
+	factors factors
 }
 
 // Because is one reason a measure was recommended.
@@ -163,8 +165,39 @@ func RuleEnv(st *State, sc *ScoreResult) map[string]any {
 // shortest horizon, then the catalog order, so the same answers always give
 // the same list.
 func Recommend(st *State, sc *ScoreResult, r *Rules) []Recommendation {
-	p := r.Policy
+	recs := Rank(st, sc, r)
 	env := RuleEnv(st, sc)
+	for i := range recs {
+		recs[i].Factors = recs[i].factors.asMap()
+		recs[i].Trace = explain(recs[i].Measure.explain(), env)
+		recs[i].Because = because(st, sc, recs[i].Measure, recs[i].Trace, recs[i].Gaps)
+	}
+	return recs
+}
+
+// Rank is Recommend without the explanations (Trace, Because and Factors are
+// nil): the fired measures with their priorities and gaps, ranked.
+func Rank(st *State, sc *ScoreResult, r *Rules) []Recommendation {
+	p := r.Policy
+	// Triggers run in the state's own environment, with section() and
+	// overall added for the time of the evaluation (no copy of the answers).
+	env := st.env
+	env["section"] = fnScore(func(id string) float64 {
+		if s := sc.Section(id); s != nil && s.Score != nil {
+			return *s.Score
+		}
+		return math.NaN()
+	})
+	if sc.Overall != nil {
+		env["overall"] = *sc.Overall
+	} else {
+		env["overall"] = math.NaN()
+	}
+	defer func() {
+		delete(env, "section")
+		delete(env, "overall")
+	}()
+	penv := make(map[string]any, len(PriorityFactorNames))
 	var declared map[string]bool
 	if p.PrioritiesQuestion != "" {
 		declared = map[string]bool{}
@@ -188,9 +221,7 @@ func Recommend(st *State, sc *ScoreResult, r *Rules) []Recommendation {
 			continue
 		}
 		rec := Recommendation{Measure: m, Gaps: map[string]float64{}}
-		rec.Trace = explain(m.explain(), env)
-		rec.Factors, rec.Priority = priority(st, sc, p, m, declared, rec.Gaps)
-		rec.Because = because(st, sc, m, rec.Trace, rec.Gaps)
+		rec.factors, rec.Priority = priority(st, sc, p, m, declared, rec.Gaps, penv)
 		out = append(out, ranked{rec, i})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -198,7 +229,7 @@ func Recommend(st *State, sc *ScoreResult, r *Rules) []Recommendation {
 		if a.Priority != b.Priority {
 			return a.Priority > b.Priority
 		}
-		ga, gb := a.Factors["gap"].(float64), b.Factors["gap"].(float64)
+		ga, gb := Round1(a.factors.gap), Round1(b.factors.gap)
 		if ga != gb {
 			return ga > gb
 		}
@@ -226,60 +257,68 @@ func horizonRank(h string) int {
 }
 
 // priority computes the formula's inputs for a measure, then the formula.
-func priority(st *State, sc *ScoreResult, p *Policy, m *Measure, declared map[string]bool, gaps map[string]float64) (map[string]any, float64) {
-	var gapSum, weightSum, maxGap, compSum float64
-	n := 0
+// factors are the priority formula's inputs for one measure.
+type factors struct {
+	gap, maxGap, weight, comp, bonus, horizonWeight float64
+	n                                               int
+	aligned                                         bool
+	horizon, cost                                   string
+}
+
+// asMap gives the factors by name, as shown to users (gap and competence
+// weight rounded).
+func (f factors) asMap() map[string]any {
+	return map[string]any{
+		"gap":               Round1(f.gap),
+		"max_gap":           f.maxGap,
+		"weight":            f.weight,
+		"indicators":        f.n,
+		"competence_weight": math.Round(f.comp*1000) / 1000,
+		"aligned":           f.aligned,
+		"alignment_bonus":   f.bonus,
+		"horizon":           f.horizon,
+		"horizon_weight":    f.horizonWeight,
+		"cost":              f.cost,
+	}
+}
+
+// priority computes the formula's inputs for a measure, then the formula in
+// env (reused from one measure to the next).
+func priority(st *State, sc *ScoreResult, p *Policy, m *Measure, declared map[string]bool, gaps map[string]float64, env map[string]any) (factors, float64) {
+	var gapSum, compSum float64
+	f := factors{comp: 1, bonus: p.AlignmentBonus, horizon: m.Horizon, horizonWeight: p.HorizonWeights[m.Horizon], cost: m.Cost}
 	for _, id := range m.Indicators {
 		ir := sc.Indicator(id)
 		if ir == nil || ir.Score == nil {
 			continue
 		}
-		target := p.TargetFor(ir.Section)
-		g := target - *ir.Score
+		g := p.TargetFor(ir.Section) - *ir.Score
 		if g <= 0 {
 			continue
 		}
 		gaps[id] = g
-		w := ir.Weight
-		gapSum += g * w
-		weightSum += w
-		maxGap = math.Max(maxGap, g)
+		gapSum += g * ir.Weight
+		f.weight += ir.Weight
+		f.maxGap = math.Max(f.maxGap, g)
 		cw := 1.0
 		if qu := st.Q.byID[id]; qu != nil && qu.Refs.Competence != "" {
 			cw = p.CompetenceWeights[qu.Refs.Competence]
 		}
 		compSum += cw
-		n++
+		f.n++
 	}
-	gap, comp := 0.0, 1.0
-	if weightSum > 0 {
-		gap = gapSum / weightSum
-		comp = compSum / float64(n)
+	if f.weight > 0 {
+		f.gap = gapSum / f.weight
+		f.comp = compSum / float64(f.n)
 	}
-	aligned := false
 	for _, s := range m.SNIA {
 		if declared[s] {
-			aligned = true
+			f.aligned = true
 		}
 	}
-	f := map[string]any{
-		"gap":               Round1(gap),
-		"max_gap":           maxGap,
-		"weight":            weightSum,
-		"indicators":        n,
-		"competence_weight": math.Round(comp*1000) / 1000,
-		"aligned":           aligned,
-		"alignment_bonus":   p.AlignmentBonus,
-		"horizon":           m.Horizon,
-		"horizon_weight":    p.HorizonWeights[m.Horizon],
-		"cost":              m.Cost,
-	}
-	env := make(map[string]any, len(f))
-	for k, v := range f {
-		env[k] = v
-	}
-	env["gap"] = gap
-	env["competence_weight"] = comp
+	env["gap"], env["max_gap"], env["weight"], env["indicators"] = f.gap, f.maxGap, f.weight, f.n
+	env["competence_weight"], env["aligned"], env["alignment_bonus"] = f.comp, f.aligned, f.bonus
+	env["horizon"], env["horizon_weight"], env["cost"] = f.horizon, f.horizonWeight, f.cost
 	out, err := p.Priority.run(env)
 	if err != nil {
 		st.Problems = append(st.Problems, fmt.Sprintf("%s: priority of %s: %v", p.Priority.Pos, m.ID, err))
