@@ -373,16 +373,12 @@ func peerRunAndCheck(tb testing.TB, pc *peerCase) []string {
 }
 
 // TestPeerSurveyJSEquivalence checks that indimaj reproduces survey-core's
-// results (expected.json) on the converted questionnaire: N=150 and 1500
-// always; N=15000 only with INDIMAJ_PEER_FULL=1 (its load alone takes longer
-// than this test's 20 s budget, see BENCHMARKS-engine.md); the benchmarks
-// check N=15000 too, before timing it.
+// results (expected.json) on the converted questionnaire at N=150, 1500 and
+// 15000 (about one second in all); the benchmarks check them too, before
+// timing them.
 func TestPeerSurveyJSEquivalence(t *testing.T) {
 	peerSkipIfAbsent(t)
-	sizes := []int{150, 1500}
-	if os.Getenv("INDIMAJ_PEER_FULL") == "1" && !testing.Short() {
-		sizes = append(sizes, 15000)
-	}
+	sizes := []int{150, 1500, 15000}
 	for _, n := range sizes {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
 			pc := peerData(t, n)
