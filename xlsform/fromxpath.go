@@ -159,58 +159,42 @@ func par(e ev, min int) string {
 	return e.src
 }
 
-func and(parts ...ev) ev {
-	var keep []ev
-	refs := false
-	for _, p := range parts {
-		refs = refs || p.refs
-		switch p.src {
-		case eTrue:
-			continue
-		case eFalse:
-			return boolLit(false)
-		}
-		keep = append(keep, p)
-	}
-	switch len(keep) {
-	case 0:
-		return boolLit(true)
-	case 1:
-		keep[0].refs = refs
-		return keep[0]
-	}
-	srcs := make([]string, len(keep))
-	for i, p := range keep {
-		srcs[i] = par(p, eAnd)
-	}
-	return ev{src: strings.Join(srcs, " && "), prec: eAnd, kind: kBool, refs: refs, parts: keep, junction: "&&"}
-}
+func and(parts ...ev) ev { return junction(parts, true, eAnd, "&&") }
 
-func or(parts ...ev) ev {
+func or(parts ...ev) ev { return junction(parts, false, eOr, "||") }
+
+// junction joins parts with op (&& or ||): the literal unit (true for &&)
+// drops out, its opposite decides the whole, and one remaining part stands
+// alone.
+func junction(parts []ev, unit bool, prec int, op string) ev {
+	unitSrc, absorbing := eTrue, eFalse
+	if !unit {
+		unitSrc, absorbing = eFalse, eTrue
+	}
 	var keep []ev
 	refs := false
 	for _, p := range parts {
 		refs = refs || p.refs
 		switch p.src {
-		case eFalse:
+		case unitSrc:
 			continue
-		case eTrue:
-			return boolLit(true)
+		case absorbing:
+			return boolLit(!unit)
 		}
 		keep = append(keep, p)
 	}
 	switch len(keep) {
 	case 0:
-		return boolLit(false)
+		return boolLit(unit)
 	case 1:
 		keep[0].refs = refs
 		return keep[0]
 	}
 	srcs := make([]string, len(keep))
 	for i, p := range keep {
-		srcs[i] = par(p, eOr)
+		srcs[i] = par(p, prec)
 	}
-	return ev{src: strings.Join(srcs, " || "), prec: eOr, kind: kBool, refs: refs, parts: keep, junction: "||"}
+	return ev{src: strings.Join(srcs, " "+op+" "), prec: prec, kind: kBool, refs: refs, parts: keep, junction: op}
 }
 
 func not(e ev) ev {
