@@ -33,11 +33,14 @@ quit at any time (q, esc, ctrl+c, closing the terminal) and continue with
 
 Keys: enter confirms, tab skips, shift+tab goes back, d "don't know", n note or
 evidence, ? help (guidance and MGI / MIPEX / SNIA / SDG / GCM references),
-s sections, r review, l language, q quit.
+s sections, r review, l language, q quit. In a workshop, p switches the
+participant whose answers follow (or adds one), and c sets the consensus on a
+question two participants or more answered (the header marks divergent ones).
 
 --accessible (or INDIMAJ_ACCESSIBLE=1) asks plain line prompts, for screen
 readers and for piped input: type a choice number or a value, < to go back,
-> to skip, ? for help; the end of the input stops and saves.`,
+> to skip, ? for help, p to switch participant, c to set the consensus; the
+end of the input stops and saves.`,
 		Example: `  indimaj interview
   indimaj interview --region oriental --respondent "A. Benali" --lang ar
   indimaj interview --accessible --region souss-massa --respondent "F. Zahra" < answers.txt`,
@@ -108,15 +111,17 @@ every change (indimaj history ID).`,
 }
 
 func resultsCmd(g *globals) *cobra.Command {
-	var lang string
+	var lang, reason string
 	var accessible bool
 	cmd := &cobra.Command{
 		Use:   "results ID",
 		Short: "Show an assessment's results: section scores and explained recommendations",
 		Long: `Show the results of an assessment: section scores as bars with their coverage,
 the overall score, the MGI / MIPEX / SNIA views, and every recommendation with
-the indicators behind it and how its priority was computed. Full screen on a
-terminal; plain text when the output is not a terminal or with --accessible.`,
+the indicators behind it and how its priority was computed, and the questions
+where participants diverge. Full screen on a terminal (c lists the divergent
+questions and opens one to set its consensus); plain text when the output is
+not a terminal or with --accessible.`,
 		Example: "  indimaj results 01J9Z8\n  indimaj results 01J9Z8 --lang ar > results.txt",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -130,11 +135,12 @@ terminal; plain text when the output is not a terminal or with --accessible.`,
 				return err
 			}
 			c := interview.Config{Env: env, In: g.stdin, Out: g.stdout, Err: g.stderr,
-				Accessible: accessible || interview.AccessibleFromEnv(), Lang: lang}
+				Accessible: accessible || interview.AccessibleFromEnv(), Lang: lang, Reason: reason}
 			return c.Results(args[0])
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	cmd.Flags().BoolVar(&accessible, "accessible", false, "plain text (also INDIMAJ_ACCESSIBLE=1)")
+	cmd.Flags().StringVar(&reason, "reason", "", "why a consensus set from the results view changes a validated assessment (audit trail)")
 	return cmd
 }

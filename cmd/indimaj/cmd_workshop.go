@@ -409,7 +409,6 @@ func planCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-
 func targetsCmd(g *globals) *cobra.Command {
 	var by, reason string
 	var clear bool

@@ -324,6 +324,20 @@ func (r *lineRunner) interview() error {
 				qu, fromReview = target, false
 			}
 			continue
+		case "p":
+			if err := r.respondentCmd(); err == errEOF {
+				return r.stopped()
+			} else if err != nil {
+				return err
+			}
+			continue
+		case "c":
+			if err := r.consensusCmd(qu); err == errEOF {
+				return r.stopped()
+			} else if err != nil {
+				return err
+			}
+			continue
 		case "n":
 			if err := r.noteCmd(qu); err == errEOF {
 				return r.stopped()
@@ -425,6 +439,148 @@ func (r *lineRunner) showQuestion(qu *engine.Question) {
 	}
 	if n := s.Note(qu.ID); n != "" {
 		r.say("  " + r.t("iv.labeled", r.t("iv.note_label"), n))
+	}
+	r.workshopLines(qu)
+}
+
+// workshopLines says each respondent's answer, the divergence and the
+// consensus, when two respondents or more answered (or a consensus is set).
+func (r *lineRunner) workshopLines(qu *engine.Question) {
+	s := r.s
+	answers := s.AnswersTo(qu.ID)
+	cons, hasCons := s.Consensus(qu.ID)
+	if len(answers) < 2 && !hasCons {
+		return
+	}
+	r.say("  " + r.t("iv.cs.answers"))
+	for _, an := range answers {
+		r.say("    " + r.t("iv.labeled", an.Respondent, Display(qu, parsedValue(qu, an.Value), r.lang)))
+	}
+	if s.Divergent(qu.ID) {
+		r.say("  ⚠ " + r.t("iv.cs.divergent"))
+	}
+	if hasCons {
+		r.say("  " + r.t("iv.cs.current", Display(qu, parsedValue(qu, cons.Value), r.lang)))
+	} else if s.CanSetConsensus(qu) {
+		r.say("  " + r.t("iv.cs.hint"))
+	}
+}
+
+func parsedValue(qu *engine.Question, v any) any {
+	if x, err := engine.ParseValue(qu, v); err == nil {
+		return x
+	}
+	return v
+}
+
+// respondentCmd lists the respondents and makes the following answers
+// those of the one chosen or named (a new name is added, with its
+// institution and role).
+func (r *lineRunner) respondentCmd() error {
+	s := r.s
+	list := s.Respondents()
+	r.say("— " + r.t("iv.rs.title"))
+	for i, x := range list {
+		mark := " "
+		if x.Name == s.Respondent {
+			mark = "*"
+		}
+		r.say(fmt.Sprintf(" %s%d. %s — %s", mark, i+1, x.Name, r.t("iv.rs.answered", x.Answered)))
+	}
+	line, err := r.ask(r.t("iv.a.rs_prompt", s.Respondent))
+	if err != nil {
+		return err
+	}
+	name := strings.TrimSpace(line)
+	if name == "" {
+		return nil
+	}
+	if k, err := strconv.Atoi(name); err == nil && k >= 1 && k <= len(list) {
+		name = list[k-1].Name
+	}
+	var inst, role string
+	if !s.L.A.HasRespondent(name) {
+		for _, f := range []struct {
+			v   *string
+			key string
+		}{{&inst, "iv.setup.institution"}, {&role, "iv.setup.role"}} {
+			line, err := r.ask(r.colon(r.t(f.key) + " (" + r.t("iv.a.enter_skip") + ")"))
+			if err != nil {
+				return err
+			}
+			*f.v = strings.TrimSpace(line)
+		}
+	}
+	if err := s.SwitchRespondent(name, inst, role); err != nil {
+		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		return nil
+	}
+	r.say("✓ " + r.t("iv.rs.switched", name))
+	return nil
+}
+
+// consensusCmd sets (or clears, with -) the consensus on a question.
+func (r *lineRunner) consensusCmd(qu *engine.Question) error {
+	s := r.s
+	if !s.CanSetConsensus(qu) {
+		key := "iv.cs.need_two"
+		if qu.Type != engine.Single && qu.Type != engine.Multiple && qu.Type != engine.Boolean {
+			key = "iv.cs.choices_only"
+		}
+		r.say("✗ " + r.t(key, s.ID(), qu.ID))
+		return nil
+	}
+	n := len(qu.Choices)
+	if qu.Type == engine.Boolean {
+		n = 2
+	}
+	for {
+		line, err := r.ask(r.t("iv.a.cs_prompt", n))
+		if err != nil {
+			return err
+		}
+		line = strings.TrimSpace(line)
+		switch line {
+		case "":
+			return nil
+		case "-":
+			if err := s.SetConsensus(qu, nil, ""); err != nil {
+				r.say("✗ " + r.t("iv.err.save", err.Error()))
+				return nil
+			}
+			r.say("✓ " + r.t("iv.cs.cleared"))
+			return nil
+		}
+		raw, perr := r.raw(qu, line)
+		var v any
+		if perr == nil {
+			v, perr = Parse(s.St(), qu, raw, r.lang)
+		}
+		if perr != nil {
+			r.say("✗ " + perr.Error())
+			continue
+		}
+		prompt := r.colon(r.t("iv.a.note") + " (" + r.t("iv.a.enter_skip") + ")")
+		if NeedsNote(qu, v) {
+			prompt = r.colon(r.t("iv.a.note_required"))
+		}
+		note := ""
+		for {
+			line, err := r.ask(prompt)
+			if err != nil {
+				return err
+			}
+			note = strings.TrimSpace(line)
+			if note != "" || !NeedsNote(qu, v) {
+				break
+			}
+		}
+		if err := s.SetConsensus(qu, v, note); err != nil {
+			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			return nil
+		}
+		r.say("✓ " + r.t("iv.cs.saved", Display(qu, v, r.lang)))
+		return nil
 	}
 }
 

@@ -54,7 +54,7 @@ func TestStringsInEveryLanguage(t *testing.T) {
 	}
 	// the keys completed at run time
 	var dynamic []string
-	for _, s := range []string{engine.StatusAnswered, engine.StatusDontKnow, engine.StatusNotApplicable, engine.StatusSkipped, engine.StatusUnanswered, StatusUnconfirmed} {
+	for _, s := range []string{engine.StatusAnswered, engine.StatusDontKnow, engine.StatusNotApplicable, engine.StatusSkipped, engine.StatusUnanswered, StatusUnconfirmed, StatusDivergent} {
 		dynamic = append(dynamic, "iv.status."+s)
 	}
 	for _, h := range engine.Horizons {

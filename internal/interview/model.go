@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -14,6 +15,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/store"
 )
 
 type screen int
@@ -35,6 +37,9 @@ const (
 	ovHelp
 	ovNote
 	ovSections
+	ovRespondent
+	ovConsensus
+	ovDivergent
 )
 
 type fieldKind int
@@ -55,6 +60,9 @@ type Options struct {
 	NoColor bool
 	// Width and Height are the initial size, until the terminal reports its own.
 	Width, Height int
+	// Reason is recorded with the changes made from the results view (needed
+	// on a validated assessment).
+	Reason string
 }
 
 type styles struct {
@@ -126,6 +134,20 @@ type Model struct {
 	revItems    []ReviewItem
 	revCursor   int
 	results     *app.Loaded
+
+	// workshop: respondent switch, consensus, divergent questions
+	input     textinput.Model
+	rsItems   []RespondentInfo
+	rsCursor  int
+	rsStep    int // 0 the list, 1 name, 2 institution, 3 role
+	rsNew     store.Respondent
+	rsErr     string
+	csList    *choiceList
+	csStep    int // 0 the value, 1 the note
+	csVal     any
+	csErr     string
+	divCursor int
+	reason    string
 }
 
 type cacheKey struct {
@@ -147,7 +169,7 @@ func newModel(env *app.Env, o Options) *Model {
 	if o.Height <= 0 {
 		o.Height = 24
 	}
-	m := &Model{env: env, lang: o.Lang, width: o.Width, height: o.Height,
+	m := &Model{env: env, lang: o.Lang, width: o.Width, height: o.Height, reason: o.Reason,
 		drafts: map[string]string{}, noteDrafts: map[string]string{}}
 	if o.NoColor {
 		m.theme = huh.ThemeBase()
@@ -277,6 +299,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch {
 	case m.scr == scrQuestion && m.ov == ovNote:
 		m.note, cmd = m.note.Update(msg)
+	case m.scr == scrQuestion && (m.ov == ovRespondent || m.ov == ovConsensus):
+		m.input, cmd = m.input.Update(msg)
 	case (m.scr == scrQuestion || m.scr == scrSetup) && m.field != nil:
 		var f tea.Model
 		f, cmd = m.field.Update(msg)
@@ -301,6 +325,9 @@ func (m *Model) resized() {
 		if m.ov == ovNote {
 			m.note.SetWidth(max(20, m.width-4))
 			m.note.SetHeight(m.noteHeight())
+		}
+		if m.ov == ovConsensus && m.csList != nil {
+			m.csList.setHeight(m.consensusListHeight())
 		}
 	case scrSetup:
 		m.buildSetupField()

@@ -89,7 +89,7 @@ func (m *Model) header() []string {
 	s := m.s
 	st := s.St()
 	overall, bySec := st.Progress()
-	left := fmt.Sprintf("indimaj · %s · %s", s.RegionName(m.lang), s.L.A.Round)
+	left := fmt.Sprintf("indimaj · %s · %s · %s", s.RegionName(m.lang), s.L.A.Round, s.Respondent)
 	right := ""
 	if !s.SavedAt.IsZero() {
 		right = m.st.ok.Render("✓ " + m.t("iv.saved", s.SavedAt.Format("15:04:05")))
@@ -113,6 +113,9 @@ func (m *Model) header() []string {
 		if m.q.Type != engine.Note {
 			pos, tot := Position(st, m.q)
 			right2 = m.t("iv.question_of", pos, tot) + " · " + m.q.ID
+			if s.Divergent(m.q.ID) {
+				right2 = "⚠ " + m.t("iv.cs.divergent") + " · " + right2
+			}
 		}
 		lw := max(10, m.width-ansi.StringWidth(right2)-2)
 		line2 = m.st.bold.Render(fit(left2, lw)) + "  " + m.st.faint.Render(right2)
@@ -153,6 +156,7 @@ func (m *Model) questionTop() []string {
 	if m.q.Type == engine.Note {
 		return out
 	}
+	out = append(out, m.respondentsLines(2)...)
 	return append(out, "")
 }
 
@@ -260,6 +264,10 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.updateNote(msg)
 	case ovSections:
 		return m.updateSections(msg)
+	case ovRespondent:
+		return m.updateRespondent(msg)
+	case ovConsensus:
+		return m.updateConsensus(msg)
 	}
 	typing := m.typing()
 	k := msg.String()
@@ -290,6 +298,13 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.dontKnow()
 	case k == "alt+l" || (k == "l" && !typing):
 		m.cycleLang()
+		return m, nil
+	case k == "alt+p" || (k == "p" && !typing):
+		m.leaveInput()
+		return m, m.openRespondents()
+	case k == "alt+c" || (k == "c" && !typing):
+		m.leaveInput()
+		m.openConsensus()
 		return m, nil
 	}
 	if m.choices != nil {
@@ -504,6 +519,10 @@ func (m *Model) viewQuestion() string {
 		return m.viewNote()
 	case ovSections:
 		return m.viewSections()
+	case ovRespondent:
+		return m.viewRespondents()
+	case ovConsensus:
+		return m.viewConsensus()
 	}
 	body := make([]string, 0, m.height)
 	body = append(body, m.topCache...)

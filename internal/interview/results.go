@@ -190,6 +190,12 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 		}
 		b.WriteString(wrapIndent(strings.ToUpper(kind)+"  "+strings.Join(parts, " · "), width, "", "       "))
 	}
+	if len(l.Divergent) > 0 {
+		b.WriteString("\n" + i18n.T(lang, "iv.cs.divergent_title", len(l.Divergent)) + "\n")
+		for _, line := range divergentLines(l, lang) {
+			b.WriteString(wrapIndent(line, width, "  ", "    "))
+		}
+	}
 	b.WriteString("\n" + i18n.T(lang, "iv.recs", len(recs)) + "\n")
 	if len(recs) == 0 {
 		b.WriteString("  " + i18n.T(lang, "iv.no_recs") + "\n")
@@ -232,6 +238,33 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 	}
 	writeCommands(&b, a.ID, lang, width)
 	return b.String()
+}
+
+// divergentLines lists the divergent questions with their consensus (or
+// that they have none).
+func divergentLines(l *app.Loaded, lang string) []string {
+	cons := map[string]any{}
+	for _, c := range l.Consensus {
+		if c.Value != nil {
+			cons[c.Question] = c.Value
+		}
+	}
+	var out []string
+	for _, id := range l.Divergent {
+		qu := l.Content.Q.Question(id)
+		if qu == nil {
+			continue
+		}
+		state := i18n.T(lang, "iv.cs.no_consensus")
+		if v, ok := cons[id]; ok {
+			if x, err := engine.ParseValue(qu, v); err == nil {
+				v = x
+			}
+			state = i18n.T(lang, "iv.cs.current", Display(qu, v, lang))
+		}
+		out = append(out, i18n.T(lang, "iv.cs.results_line", id, qu.Label.Get(lang), state))
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

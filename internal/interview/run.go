@@ -69,7 +69,7 @@ func (c Config) prepare(lang string) Options {
 	// Ask the terminal for its background now, before the interface reads
 	// the keyboard: asked later, the terminal's reply would race the keys.
 	_ = lipgloss.HasDarkBackground()
-	o := Options{Lang: lang, NoColor: NoColor()}
+	o := Options{Lang: lang, NoColor: NoColor(), Reason: c.Reason}
 	if f, ok := c.Err.(*os.File); ok {
 		if w, h, err := term.GetSize(int(f.Fd())); err == nil {
 			o.Width, o.Height = w, h

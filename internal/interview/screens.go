@@ -582,7 +582,13 @@ func (m *Model) openResults(l *app.Loaded) {
 }
 
 func (m *Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.ov == ovDivergent {
+		return m.updateDivergent(msg)
+	}
 	switch msg.String() {
+	case "c", "alt+c":
+		m.openDivergent()
+		return m, nil
 	case "q":
 		return m.quit()
 	case "esc", "left", "shift+tab":
@@ -602,5 +608,8 @@ func (m *Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) viewResults() string {
+	if m.ov == ovDivergent {
+		return m.viewDivergent()
+	}
 	return m.frame(m.simpleHeader(m.t("iv.results")), strings.Split(m.vp.View(), "\n"), m.keysLine("iv.keys.results"))
 }

@@ -446,7 +446,8 @@ type ReviewItem struct {
 }
 
 // Review lists the relevant questions still unanswered, answered "don't
-// know", or carried over and not confirmed, in questionnaire order.
+// know", carried over and not confirmed, or divergent without a consensus,
+// in questionnaire order.
 func (s *Session) Review() []ReviewItem {
 	st := s.St()
 	var out []ReviewItem
@@ -459,6 +460,10 @@ func (s *Session) Review() []ReviewItem {
 			out = append(out, ReviewItem{Q: qu, Status: stt})
 		case s.Unconfirmed(qu.ID):
 			out = append(out, ReviewItem{Q: qu, Status: StatusUnconfirmed})
+		case s.Divergent(qu.ID):
+			if _, ok := s.Consensus(qu.ID); !ok {
+				out = append(out, ReviewItem{Q: qu, Status: StatusDivergent})
+			}
 		}
 	}
 	return out

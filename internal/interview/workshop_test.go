@@ -1,0 +1,280 @@
+package interview
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/indimaj/indimaj/store"
+)
+
+// goToQ moves the driver's interview to a question.
+func (d *driver) goToQ(qid string) {
+	d.t.Helper()
+	d.run(d.m.goTo(d.m.s.Q().Question(qid)))
+	d.wantQuestion(qid)
+}
+
+func fullRecord(t *testing.T, db, id string) *store.Record {
+	t.Helper()
+	s, err := store.OpenExisting(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Full(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestRespondentSwitch: p opens the participants; a new one (with an
+// institution) answers under their own name, and switching back works.
+func TestRespondentSwitch(t *testing.T) {
+	d, s, db := sampleDriver(t, "fr")
+	d.goToQ("plan")
+	d.wantView("· Test")
+	d.key("p")
+	d.wantView("Participant qui répond", "Test — 0 réponse(s)", "Nouveau participant…")
+	d.key("down", "enter")
+	d.typeText("Karim")
+	d.key("enter")
+	d.typeText("CR Oriental")
+	d.key("enter", "enter") // role skipped
+	if d.m.ov != ovNone || d.m.s.Respondent != "Karim" {
+		t.Fatalf("not switched: overlay %d, respondent %q\n%s", d.m.ov, d.m.s.Respondent, d.view())
+	}
+	d.wantQuestion("plan")
+	d.wantView("· Karim", "Les réponses suivantes sont celles de Karim.")
+	d.pick("partial")
+	d.key("enter")
+	d.wantQuestion("unit")
+
+	a, karim := storedBy(t, db, s.ID(), "Karim")
+	if karim["plan"].Value != "partial" {
+		t.Fatalf("Karim's plan = %+v", karim["plan"])
+	}
+	if _, test := storedBy(t, db, s.ID(), "Test"); len(test) != 0 {
+		t.Fatalf("Test's answers: %+v", test)
+	}
+	var found bool
+	for _, r := range a.Respondents {
+		if r.Name == "Karim" && r.Institution == "CR Oriental" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("respondents: %+v", a.Respondents)
+	}
+	// the working answer is rebuilt as the file would be
+	if got := fmt.Sprint(d.m.s.St().Answer("plan")); got != "partial" {
+		t.Fatalf("working plan = %s", got)
+	}
+
+	// back to Test, from the list: the next answer is Test's
+	d.key("p")
+	d.wantView("Karim (CR Oriental) — 1 réponse(s)")
+	d.key("up") // the cursor starts on the current respondent, Karim
+	d.key("enter")
+	if d.m.s.Respondent != "Test" {
+		t.Fatalf("respondent %q\n%s", d.m.s.Respondent, d.view())
+	}
+	d.pick("absent")
+	d.key("enter")
+	if _, test := storedBy(t, db, s.ID(), "Test"); test["unit"].Value != "absent" {
+		t.Fatalf("Test's unit = %+v", test["unit"])
+	}
+}
+
+// TestConsensusFromInterview: two respondents disagree (absent vs full);
+// the question is marked divergent, c sets the consensus (stored, and the
+// working answer), backspace clears it; the review and the results view
+// list the divergent question.
+func TestConsensusFromInterview(t *testing.T) {
+	env, db := testEnv(t, false)
+	s := newSession(t, env, "fr")
+	plan := s.Q().Question("plan")
+	if err := s.Commit(plan, "full", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SwitchRespondent("B", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(plan, "absent", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if !s.Divergent("plan") {
+		t.Fatalf("plan not divergent: %v", s.L.Divergent)
+	}
+	d := newDriver(t, NewInterview(s, Options{Width: 100, Height: 30}))
+	d.key("r")
+	var listed bool
+	for _, it := range d.m.ReviewItems() {
+		listed = listed || (it.Q.ID == "plan" && it.Status == StatusDivergent)
+	}
+	if !listed {
+		t.Fatalf("plan not in the review as divergent: %+v", d.m.ReviewItems())
+	}
+	d.goToQ("plan")
+	d.wantView("⚠ divergente", "Test : Adopté", "B : Aucun")
+
+	d.key("c")
+	if d.m.ov != ovConsensus {
+		t.Fatalf("consensus editor not open:\n%s", d.view())
+	}
+	d.wantView("Consensus de l'atelier — plan")
+	d.key("home")
+	for i := 0; i < choiceIndex(t, s.Q(), "plan", "partial"); i++ {
+		d.key("down")
+	}
+	d.key("enter")
+	d.typeText("accord en atelier")
+	d.key("enter")
+	if d.m.ov != ovNone {
+		t.Fatalf("editor still open:\n%s", d.view())
+	}
+	d.wantView("Consensus enregistré : Projet", "✓ enregistré", "consensus : Projet")
+	rec := fullRecord(t, db, s.ID())
+	if len(rec.Consensus) != 1 || rec.Consensus[0].Question != "plan" || rec.Consensus[0].Value != "partial" ||
+		rec.Consensus[0].Note != "accord en atelier" || rec.Consensus[0].Respondent != "B" {
+		t.Fatalf("stored consensus: %+v", rec.Consensus)
+	}
+	if got := fmt.Sprint(d.m.s.St().Answer("plan")); got != "partial" || d.m.s.L.Sources["plan"] != "consensus" {
+		t.Fatalf("working plan = %s (%s)", got, d.m.s.L.Sources["plan"])
+	}
+	fresh, err := env.Open(s.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(fresh.State.Answer("plan")) != "partial" {
+		t.Fatalf("file's working plan = %v", fresh.State.Answer("plan"))
+	}
+	// B's own answer is untouched
+	if _, b := storedBy(t, db, s.ID(), "B"); b["plan"].Value != "absent" {
+		t.Fatalf("B's plan = %+v", b["plan"])
+	}
+
+	// clearing: the median (the lower level on ties) counts again
+	d.key("c", "backspace")
+	if rec := fullRecord(t, db, s.ID()); len(rec.Consensus) != 0 {
+		t.Fatalf("consensus not cleared: %+v", rec.Consensus)
+	}
+	if got := fmt.Sprint(d.m.s.St().Answer("plan")); got != "absent" {
+		t.Fatalf("working plan after clearing = %s", got)
+	}
+
+	// a question with one answer only: no consensus editor
+	d.goToQ("unit")
+	d.key("c")
+	if d.m.ov == ovConsensus || !d.m.msgErr {
+		t.Fatalf("consensus editor opened on a question with no answers:\n%s", d.view())
+	}
+
+	// the results view lists the divergent question and opens its consensus
+	l, err := env.Open(s.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if txt := ResultsText(l, "fr", 100); !strings.Contains(txt, "Questions divergentes (1)") || !strings.Contains(txt, "plan — ") {
+		t.Fatalf("results text lacks the divergent questions:\n%s", txt)
+	}
+	r := newDriver(t, NewResults(env, l, Options{Width: 100, Height: 30}))
+	r.key("c")
+	r.wantView("Questions divergentes (1)", "plan")
+	r.key("enter")
+	r.wantQuestion("plan")
+	if r.m.ov != ovConsensus {
+		t.Fatalf("consensus editor not open from the results:\n%s", r.view())
+	}
+	r.key("enter", "enter") // keeps the cursor's level (the working answer), no note
+	if rec := fullRecord(t, db, s.ID()); len(rec.Consensus) != 1 || rec.Consensus[0].Value != "absent" {
+		t.Fatalf("consensus from the results: %+v", rec.Consensus)
+	}
+}
+
+// TestValidatedConsensusCarriesReason: on a validated assessment the
+// session's reason goes into Apply and the audit trail.
+func TestValidatedConsensusCarriesReason(t *testing.T) {
+	env, db := testEnv(t, false)
+	s := newSession(t, env, "fr")
+	plan := s.Q().Question("plan")
+	if err := s.Commit(plan, "full", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Store.Apply(s.ID(), store.Change{By: "M", Answers: []store.Answer{{Question: "plan", Value: "absent", Respondent: "B"}}, Status: "validated"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(env, s.ID(), "F", "fr"); err == nil {
+		t.Fatal("opened a validated assessment without a reason")
+	}
+	v, err := Open(env, s.ID(), "F", "fr", "atelier du 12 mai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.SetConsensus(plan, "partial", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.SwitchRespondent("Nouveau", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	rec := fullRecord(t, db, s.ID())
+	if len(rec.Consensus) != 1 || rec.Consensus[0].Value != "partial" {
+		t.Fatalf("consensus: %+v", rec.Consensus)
+	}
+	var ok bool
+	for _, e := range rec.History {
+		ok = ok || (e.Kind == "consensus" && e.Reason == "atelier du 12 mai" && e.By == "F")
+	}
+	if !ok {
+		t.Fatalf("no consensus entry with the reason: %+v", rec.History)
+	}
+}
+
+// TestAccessibleRespondentAndConsensus: in accessible mode, p then a new
+// name answers under that name, and c sets the consensus.
+func TestAccessibleRespondentAndConsensus(t *testing.T) {
+	env, db := testEnv(t, false)
+	s := newSession(t, env, "fr")
+	if err := s.SetCurrent("plan"); err != nil {
+		t.Fatal(err)
+	}
+	input := strings.Join([]string{
+		"3",       // plan: full, by Test
+		"<",       // back to plan
+		"p",       // switch
+		"Salma",   // a new participant
+		"ONG",     // institution
+		"",        // role
+		"1",       // plan: absent, by Salma
+		"<",       // back to plan
+		"c",       // consensus
+		"2",       // partial
+		"atelier", // note
+		"q",
+	}, "\n") + "\n"
+	var out strings.Builder
+	r := newLineRunner(Config{Env: env, In: strings.NewReader(input), Out: &out}, "fr")
+	r.s = s
+	if err := r.interview(); err != nil {
+		t.Fatal(err)
+	}
+	txt := out.String()
+	for _, want := range []string{"Les réponses suivantes sont celles de Salma.", "⚠ divergente", "Salma : Aucun", "Consensus enregistré : Projet"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("output lacks %q:\n%s", want, txt)
+		}
+	}
+	if _, salma := storedBy(t, db, s.ID(), "Salma"); salma["plan"].Value != "absent" {
+		t.Fatalf("Salma's plan = %+v", salma["plan"])
+	}
+	if _, test := storedBy(t, db, s.ID(), "Test"); test["plan"].Value != "full" {
+		t.Fatalf("Test's plan = %+v", test["plan"])
+	}
+	rec := fullRecord(t, db, s.ID())
+	if len(rec.Consensus) != 1 || rec.Consensus[0].Value != "partial" || rec.Consensus[0].Note != "atelier" || rec.Consensus[0].Respondent != "Salma" {
+		t.Fatalf("consensus: %+v", rec.Consensus)
+	}
+	if !rec.Assessment.HasRespondent("Salma") {
+		t.Fatalf("respondents: %+v", rec.Assessment.Respondents)
+	}
+}
