@@ -35,6 +35,16 @@ var (
 	}
 )
 
+// IsReservedName reports whether an id would clash with an expression helper,
+// keyword or builtin (such ids are refused).
+func IsReservedName(id string) bool { return reservedNames[id] }
+
+// IsSemver reports whether v is a semantic version such as 1.2.0.
+func IsSemver(v string) bool { return semverPattern.MatchString(v) }
+
+// IsChoiceCode reports whether v can be a choice's value.
+func IsChoiceCode(v string) bool { return codePattern.MatchString(v) }
+
 // Load reads a content set from fsys: every YAML file under questionnaires/
 // and rules/ (other files are ignored), then validates and compiles it.
 // Problems are returned all at once as ydoc.Errors, sorted by file and line.

@@ -163,21 +163,7 @@ var (
 		"xml-external": "indimaj reads no external data", "csv-external": "indimaj reads no external data",
 		"begin_repeat": "indimaj has no repeats", "begin_loop": "indimaj has no repeats",
 	}
-	idPattern     = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	codePattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
-	semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
-	// reserved mirrors the engine's names that ids may not take.
-	reserved = map[string]bool{
-		"selected": true, "count_selected": true, "answered": true, "score": true, "status": true,
-		"coalesce": true, "section": true, "overall": true, "true": true, "false": true, "nil": true,
-		"not": true, "and": true, "or": true, "in": true, "matches": true, "contains": true, "let": true,
-		"len": true, "all": true, "any": true, "none": true, "one": true, "filter": true, "map": true,
-		"count": true, "sum": true, "max": true, "min": true, "abs": true, "int": true, "float": true,
-		"string": true, "round": true, "floor": true, "ceil": true, "mean": true, "median": true,
-		"if": true, "else": true, "type": true, "first": true, "last": true, "get": true, "keys": true,
-		"values": true, "now": true, "date": true, "duration": true, "trim": true, "upper": true,
-		"lower": true, "split": true, "join": true, "sort": true, "reduce": true, "find": true,
-	}
+	idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
 type place struct {
@@ -391,7 +377,7 @@ func (im *importer) readSettings() {
 	switch {
 	case v == "":
 		im.version = "1.0.0"
-	case semverPattern.MatchString(v):
+	case engine.IsSemver(v):
 		im.version = v
 	case regexp.MustCompile(`^\d+(\.\d+)?$`).MatchString(v) && !strings.HasPrefix(v, "0") || v == "0":
 		parts := strings.Split(v, ".")
@@ -399,7 +385,7 @@ func (im *importer) readSettings() {
 			parts = append(parts, "0")
 		}
 		im.version = strings.Join(parts, ".")
-		if !semverPattern.MatchString(im.version) {
+		if !engine.IsSemver(im.version) {
 			im.version = "1.0.0+" + sanitizeBuild(v)
 		}
 	default:
@@ -438,7 +424,7 @@ func sanitizeFormID(s string) string {
 // sanitizeID turns an XLSForm name into an indimaj question id.
 func sanitizeID(s string) string {
 	s = sanitizeName(s)
-	if reserved[s] {
+	if engine.IsReservedName(s) {
 		s += "_q"
 	}
 	return s
@@ -761,7 +747,7 @@ func (im *importer) readChoices() {
 		case name == "":
 			im.add(p, "name", Invalid, "missing choice name")
 			continue
-		case !codePattern.MatchString(name):
+		case !engine.IsChoiceCode(name):
 			im.unsupported(p, "name", "choice name %q cannot be an indimaj code (letters, digits, _, - and ., starting with a letter or digit)", name)
 			continue
 		}
