@@ -62,6 +62,7 @@ func decode(n *Node, rv reflect.Value, errs *Errors) {
 		}
 		if n.Kind != Scalar {
 			errs.Add(n.Pos, "expected text, got %s", n.Kind)
+			rv.Set(reflect.ValueOf(Str{Pos: n.Pos, Node: n})) // keep the place for later messages
 			return
 		}
 		rv.Set(reflect.ValueOf(Str{V: n.Value, Pos: n.Pos, Node: n}))
@@ -80,6 +81,7 @@ func decode(n *Node, rv reflect.Value, errs *Errors) {
 			num.V = f
 		default:
 			errs.Add(n.Pos, "expected a number or null, got %s", describe(n))
+			rv.Set(reflect.ValueOf(Num{Set: true, Null: true, Pos: n.Pos}))
 			return
 		}
 		rv.Set(reflect.ValueOf(num))
