@@ -146,6 +146,13 @@ func RuleEnv(st *State, sc *ScoreResult) map[string]any {
 	for k, v := range st.env {
 		env[k] = v
 	}
+	addScoreNames(env, sc)
+	return env
+}
+
+// addScoreNames adds what triggers read beyond the answers: section(id), a
+// section's score, and overall (NaN where there is no score).
+func addScoreNames(env map[string]any, sc *ScoreResult) {
 	env["section"] = fnScore(func(id string) float64 {
 		if s := sc.Section(id); s != nil && s.Score != nil {
 			return *s.Score
@@ -157,7 +164,6 @@ func RuleEnv(st *State, sc *ScoreResult) map[string]any {
 	} else {
 		env["overall"] = math.NaN()
 	}
-	return env
 }
 
 // Recommend evaluates every measure's trigger and returns the fired measures
@@ -182,17 +188,7 @@ func Rank(st *State, sc *ScoreResult, r *Rules) []Recommendation {
 	// Triggers run in the state's own environment, with section() and
 	// overall added for the time of the evaluation (no copy of the answers).
 	env := st.env
-	env["section"] = fnScore(func(id string) float64 {
-		if s := sc.Section(id); s != nil && s.Score != nil {
-			return *s.Score
-		}
-		return math.NaN()
-	})
-	if sc.Overall != nil {
-		env["overall"] = *sc.Overall
-	} else {
-		env["overall"] = math.NaN()
-	}
+	addScoreNames(env, sc)
 	defer func() {
 		delete(env, "section")
 		delete(env, "overall")
