@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/expr-lang/expr"
@@ -209,7 +210,7 @@ func newCompiler(q *Questionnaire, errs *ydoc.Errors, files map[string][]byte) *
 	for _, qu := range q.Questions {
 		qs[qu.ID] = true
 		switch {
-		case !contains(qtypes, string(qu.Type)):
+		case !slices.Contains(qtypes, string(qu.Type)):
 			c.broken[qu.ID] = true
 		case qu.Type != Note:
 			c.base[qu.ID] = zeroValue(qu.Type)

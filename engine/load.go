@@ -8,6 +8,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -262,7 +263,7 @@ func (l *loader) header(rq *rawQuestionnaire) *Questionnaire {
 	seen := map[string]bool{}
 	for _, lang := range rq.Languages {
 		switch {
-		case !contains(knownLanguages, lang.V):
+		case !slices.Contains(knownLanguages, lang.V):
 			l.errs.Add(lang.Pos, "unknown language %q (indimaj speaks fr, ar and en)", lang.V)
 		case seen[lang.V]:
 			l.errs.Add(lang.Pos, "language %q is listed twice", lang.V)
@@ -328,7 +329,7 @@ func (l *loader) text(n *ydoc.Node, owner ydoc.Pos, field string, required bool)
 	t := Text{}
 	for i, k := range n.Keys {
 		v := n.Vals[i]
-		if !contains(l.languages, k.Value) {
+		if !slices.Contains(l.languages, k.Value) {
 			l.errs.Add(k.Pos, "%s: language %q is not among the questionnaire's languages (%s)", field, k.Value, strings.Join(l.languages, ", "))
 			continue
 		}
@@ -530,7 +531,7 @@ func (l *loader) question(s *Section, rq *rawQuestion) {
 	}
 	if rq.Type.V == "" {
 		l.errs.Add(rq.At, "question %s: missing \"type\" (one of %s)", qu.ID, strings.Join(qtypes, ", "))
-	} else if !contains(qtypes, rq.Type.V) {
+	} else if !slices.Contains(qtypes, rq.Type.V) {
 		msg := fmt.Sprintf("question %s: unknown type %q (one of %s)", qu.ID, rq.Type.V, strings.Join(qtypes, ", "))
 		l.errs.Add(rq.Type.Pos, "%s", msg)
 	}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -133,7 +134,7 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 	}
 	for _, k := range sortedKeys(rp.HorizonWeights) {
 		v := rp.HorizonWeights[k]
-		if !contains(Horizons, k) {
+		if !slices.Contains(Horizons, k) {
 			l.errs.Add(v.Pos, "policy: horizon_weights: unknown horizon %q (short, medium, long)", k)
 			continue
 		}
@@ -256,10 +257,10 @@ func (l *loader) measure(comp *compiler, rm *rawMeasure) *Measure {
 	if len(rm.SNIA) == 0 {
 		l.errs.Add(rm.At, "%s: missing \"snia\" (the SNIA programmes it serves)", who)
 	}
-	if !contains(Horizons, m.Horizon) {
+	if !slices.Contains(Horizons, m.Horizon) {
 		l.errs.Add(posOr(rm.Horizon.Pos, rm.At), "%s: horizon must be short, medium or long, got %q", who, m.Horizon)
 	}
-	if !contains(CostClasses, m.Cost) {
+	if !slices.Contains(CostClasses, m.Cost) {
 		l.errs.Add(posOr(rm.Cost.Pos, rm.At), "%s: cost must be low, medium or high, got %q", who, m.Cost)
 	}
 	if len(rm.Indicators) == 0 {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -520,12 +521,12 @@ func TestPilotSelection(t *testing.T) {
 	// The anchor is the highest-ranked triggered measure that a template holds.
 	var want string
 	for _, rec := range base.Recs {
-		if contains(PilotMeasures(r), rec.Measure.ID) {
+		if slices.Contains(PilotMeasures(r), rec.Measure.ID) {
 			want = rec.Measure.ID
 			break
 		}
 	}
-	if anchor != want || !contains(p.Measures, anchor) {
+	if anchor != want || !slices.Contains(p.Measures, anchor) {
 		t.Errorf("default pilot anchor %s (template %s), want %s", anchor, p.ID, want)
 	}
 	if _, a, err := SelectPilot(r, base.Recs, "health_convention"); err != nil || a != "health_convention" {
@@ -546,15 +547,6 @@ func TestPilotSelection(t *testing.T) {
 	if d.Pilot.Anchor.Measure != "health_convention" || d.Pilot.Anchor.Rank != 0 {
 		t.Errorf("pilot anchored on %s (rank %d)", d.Pilot.Anchor.Measure, d.Pilot.Anchor.Rank)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func TestCompareFollowUp(t *testing.T) {
@@ -595,7 +587,7 @@ func TestCompareFollowUp(t *testing.T) {
 			t.Errorf("%s listed as no longer triggered", m.Measure)
 		}
 	}
-	if !contains(resolved, "adopt_plan") {
+	if !slices.Contains(resolved, "adopt_plan") {
 		t.Errorf("adopt_plan (plan now adopted) should be no longer triggered; got %v", resolved)
 	}
 	// Unrelated assessments: side by side, no delta.

@@ -3,6 +3,7 @@ package xlsform
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/indimaj/indimaj/engine"
@@ -45,7 +46,7 @@ func Export(c *engine.Content, opts ExportOptions) (*ExportResult, error) {
 	if lang == "" {
 		lang = "fr"
 	}
-	if !contains(q.Languages, lang) {
+	if !slices.Contains(q.Languages, lang) {
 		return nil, fmt.Errorf("--lang %s: the questionnaire is written in %s", lang, strings.Join(q.Languages, ", "))
 	}
 	langs := q.Languages
@@ -310,13 +311,4 @@ func refsJSON(r engine.Refs) string {
 		return ""
 	}
 	return string(b)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -469,10 +470,10 @@ func (im *importer) readSurveyColumns() {
 		if base == "guidance hint" {
 			base = "guidance_hint"
 		}
-		if alias, ok := surveyAliases[base]; ok && contains(textBases, alias) {
+		if alias, ok := surveyAliases[base]; ok && slices.Contains(textBases, alias) {
 			base = alias
 		}
-		if contains(textBases, base) {
+		if slices.Contains(textBases, base) {
 			im.textColumn(s, i, h, base, lang)
 			continue
 		}
@@ -594,7 +595,7 @@ func (im *importer) readLanguages() {
 	}
 	for base, cols := range im.textCol {
 		for l, c := range cols {
-			if !contains(im.langs, l) && colHasValues(im.survey, c) {
+			if !slices.Contains(im.langs, l) && colHasValues(im.survey, c) {
 				im.note(im.survey.name, 0, im.textHead[base][l], fmt.Sprintf("the form has no %s labels: this column is ignored", languageName(l)))
 			}
 		}

@@ -3,6 +3,7 @@ package xlsform
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,7 +22,7 @@ func (f fixture) xlsx(t *testing.T) []byte {
 	defer x.Close()
 	order := []string{"survey", "choices", "settings"}
 	for name := range f {
-		if !contains(order, name) {
+		if !slices.Contains(order, name) {
 			order = append(order, name)
 		}
 	}

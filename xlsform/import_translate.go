@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,7 +52,7 @@ func (im *importer) buildSymbols() {
 				s.codes = append(s.codes, c.name)
 			}
 			if it.cells[colType] == "boolean" {
-				if len(s.codes) == 2 && contains(s.codes, "yes") && contains(s.codes, "no") && it.kind == "single" && !l.scored {
+				if len(s.codes) == 2 && slices.Contains(s.codes, "yes") && slices.Contains(s.codes, "no") && it.kind == "single" && !l.scored {
 					it.kind, s.qtype, s.codes = "boolean", "boolean", nil
 				} else {
 					im.add(p, colType, Note, "boolean needs a select_one of a yes/no list without scores: kept as a choice question")
@@ -476,7 +477,7 @@ func (im *importer) choiceFilter(t *fromXPath, it *item, s *sym, src string) {
 		var keep []*ichoice
 		for _, c := range it.choices {
 			for _, k := range conds {
-				if !contains(k.codes, c.name) {
+				if !slices.Contains(k.codes, c.name) {
 					continue
 				}
 				prog, err := compileTyped(k.src, im.env, "bool")

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -329,7 +330,7 @@ func showCmd(g *globals) *cobra.Command {
 					if an.Unconfirmed {
 						mark += "  (carried over, unconfirmed)"
 					}
-					if contains(out.Divergent, qu.ID) {
+					if slices.Contains(out.Divergent, qu.ID) {
 						mark += "  (divergent)"
 					}
 					fmt.Fprintf(g.stdout, "  %-18s %s%s\n", qu.ID, displayValue(qu, an.Value, lang), mark)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/user"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -96,7 +97,7 @@ status, plan, merges) needs --reason, and every change is kept in the audit trai
 		Example: "  indimaj status 01J9Z8 in_review\n  indimaj status 01J9Z8 validated --by \"M. Alaoui\"",
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !contains(app.Statuses, args[1]) {
+			if !slices.Contains(app.Statuses, args[1]) {
 				return inputf("unknown status %q (draft, in_review, validated)", args[1])
 			}
 			env, l, err := g.open(args[0])
@@ -118,15 +119,6 @@ status, plan, merges) needs --reason, and every change is kept in the audit trai
 	cmd.Flags().StringVar(&by, "by", currentUser(), "who (audit trail)")
 	cmd.Flags().StringVar(&reason, "reason", "", "why (required once the assessment is validated)")
 	return cmd
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func historyCmd(g *globals) *cobra.Command {
@@ -348,7 +340,7 @@ func planCmd(g *globals) *cobra.Command {
 				if !ok {
 					return inputf("%s is not in the plan: adopt it first (indimaj plan %s adopt %s)", args[2], args[0], args[2])
 				}
-				if !contains(store.PlanStatuses, args[3]) {
+				if !slices.Contains(store.PlanStatuses, args[3]) {
 					return inputf("unknown status %q (planned, in_progress, done, dropped)", args[3])
 				}
 				it.Status, it.Updated = args[3], now

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -180,10 +181,10 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 	if ra.Questionnaire.V != c.Q.ID || ra.Version.V != c.Q.Version || ra.ContentHash.V != hash {
 		errs.Add(ra.At, "the assessment is for %s %s, but the bundle's content is %s %s", ra.Questionnaire.V, ra.Version.V, c.Q.ID, c.Q.Version)
 	}
-	if !contains(Statuses, ra.Status.V) {
+	if !slices.Contains(Statuses, ra.Status.V) {
 		errs.Add(posOr(ra.Status.Pos, ra.At), "unknown status %q (draft, in_review, validated)", ra.Status.V)
 	}
-	if !contains([]string{"fr", "ar", "en"}, ra.Lang.V) {
+	if !slices.Contains([]string{"fr", "ar", "en"}, ra.Lang.V) {
 		errs.Add(posOr(ra.Lang.Pos, ra.At), "unknown language %q", ra.Lang.V)
 	}
 	created := parseTime(ra.Created, ra.At, "created", &errs)
@@ -292,7 +293,7 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 		if c.Rules.Measure(it.Measure) == nil {
 			errs.Add(posOr(nodePos(rb.Plan), rb.At), "plan: unknown measure %q", it.Measure)
 		}
-		if !contains(store.PlanStatuses, it.Status) {
+		if !slices.Contains(store.PlanStatuses, it.Status) {
 			errs.Add(posOr(nodePos(rb.Plan), rb.At), "plan: %s has unknown status %q", it.Measure, it.Status)
 		}
 	}
@@ -323,15 +324,6 @@ func posOr(p, fallback ydoc.Pos) ydoc.Pos {
 		return fallback
 	}
 	return p
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func firstLine(err error) string {

@@ -3,6 +3,7 @@ package interview
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -227,7 +228,7 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 		}
 		extra := []string{}
 		for k := range rec.Factors {
-			if !contains(engine.PriorityFactorNames, k) {
+			if !slices.Contains(engine.PriorityFactorNames, k) {
 				extra = append(extra, fmt.Sprintf("%s=%v", k, rec.Factors[k]))
 			}
 		}
@@ -265,15 +266,6 @@ func divergentLines(l *app.Loaded, lang string) []string {
 		out = append(out, i18n.T(lang, "iv.cs.results_line", id, qu.Label.Get(lang), state))
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func joinInts(xs []int) string {
