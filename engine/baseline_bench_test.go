@@ -545,3 +545,18 @@ func BenchmarkScoreRecommendHandWritten(b *testing.B) {
 		m.run(a, r)
 	}
 }
+
+// BenchmarkScoreRankEngineReuse is BenchmarkScoreRankEngine with the result
+// memory reused from one run to the next (ScoreInto, RankInto), as the
+// hand-written baseline reuses its buffers.
+func BenchmarkScoreRankEngineReuse(b *testing.B) {
+	c, _, st, _ := baseFixed(b)
+	var sc engine.ScoreResult
+	var recs []engine.Recommendation
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		engine.ScoreInto(st, c.Rules.Policy, &sc)
+		recs = engine.RankInto(st, &sc, c.Rules, recs)
+	}
+}

@@ -68,6 +68,15 @@ func buildGraph(q *Questionnaire, errs *ydoc.Errors) *graph {
 	for i, qu := range q.Questions {
 		deps[g.qRel(i)] = append(exprDeps(qu.Relevant), g.secRel(qu.Section.Index))
 		deps[g.qVal(i)] = []int{g.qRel(i)}
+		if qu.Scored {
+			// A skipped indicator's score depends on whether the answers that
+			// decided the skip are known (State.scoreOf), not only on its
+			// relevance.
+			ds, _ := questionDeps(q, qu.Relevant, 0, nil)
+			for _, d := range ds {
+				deps[g.qVal(i)] = append(deps[g.qVal(i)], g.qVal(d.Index))
+			}
+		}
 	}
 	for i, c := range q.Calcs {
 		deps[g.calc(i)] = exprDeps(c.Expr)

@@ -10,6 +10,7 @@ package engine
 import (
 	"math"
 	"sort"
+	"sync/atomic"
 
 	"github.com/indimaj/indimaj/engine/ydoc"
 )
@@ -177,6 +178,7 @@ type Questionnaire struct {
 	sectionByID map[string]*Section
 	calcByID    map[string]*Calc
 	graph       *graph
+	planned     planCache
 }
 
 // Question returns the question with the given id, or nil.
@@ -216,6 +218,9 @@ type Policy struct {
 	HorizonWeights     map[string]float64
 	AlignmentBonus     float64
 	Priority           *Expr
+
+	// priority is the formula compiled to closures (nil: it runs on the VM).
+	priority func(*fastEnv) float64
 }
 
 // BandFor returns the band a score falls in (scores are rounded to the nearest
@@ -257,6 +262,10 @@ type Measure struct {
 	// explain builds the trigger's explanation tree on first use (compiling
 	// its leaves costs as much as the trigger itself; most loads never explain).
 	explain func() *explainNode
+	// when is the trigger compiled to closures (nil: it runs on the VM).
+	when func(*fastEnv) bool
+	// ranking caches what Rank needs of the measure for one questionnaire and policy.
+	ranking atomic.Pointer[measureRanking]
 }
 
 // Risk is a pilot risk with its mitigation.

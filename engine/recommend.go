@@ -3,7 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/vm"
@@ -174,72 +174,112 @@ func Recommend(st *State, sc *ScoreResult, r *Rules) []Recommendation {
 	recs := Rank(st, sc, r)
 	env := RuleEnv(st, sc)
 	for i := range recs {
-		recs[i].Factors = recs[i].factors.asMap()
+		recs[i].Gaps = recs[i].Measure.rankingFor(st.Q, r.Policy).gaps(sc, r.Policy)
+		recs[i].Factors = recs[i].factors.asMap(recs[i].Measure)
 		recs[i].Trace = explain(recs[i].Measure.explain(), env)
 		recs[i].Because = because(st, sc, recs[i].Measure, recs[i].Trace, recs[i].Gaps)
 	}
 	return recs
 }
 
-// Rank is Recommend without the explanations (Trace, Because and Factors are
-// nil): the fired measures with their priorities and gaps, ranked.
+// Rank is Recommend without the explanations (Trace, Because, Factors and
+// Gaps are nil): the fired measures with their priorities, ranked. sc must
+// be Score of st.
 func Rank(st *State, sc *ScoreResult, r *Rules) []Recommendation {
+	return RankInto(st, sc, r, nil)
+}
+
+// rankKey is what the ranking sorts on; k is the position of the measure's
+// factors in State.rankFactors.
+type rankKey struct {
+	priority, gap float64
+	horizon, i, k int32
+}
+
+// RankInto is Rank appending to recs[:0], so a caller ranking many answer
+// sets can reuse one slice.
+func RankInto(st *State, sc *ScoreResult, r *Rules, recs []Recommendation) []Recommendation {
 	p := r.Policy
-	// Triggers run in the state's own environment, with section() and
-	// overall added for the time of the evaluation (no copy of the answers).
-	env := st.env
-	addScoreNames(env, sc)
-	defer func() {
-		delete(env, "section")
-		delete(env, "overall")
-	}()
-	penv := make(map[string]any, len(PriorityFactorNames))
-	var declared map[string]bool
+	fe := &st.fast
+	*fe = fastEnv{st: st, sc: sc}
+	var declared []string
 	if p.PrioritiesQuestion != "" {
-		declared = map[string]bool{}
-		if codes, ok := st.env[p.PrioritiesQuestion].([]string); ok {
-			for _, c := range codes {
-				declared[c] = true
-			}
+		declared, _ = st.env[p.PrioritiesQuestion].([]string)
+	}
+	// The VM's environments, made only if an expression needs them.
+	var ruleEnv, penv map[string]any
+	defer func() {
+		if ruleEnv != nil {
+			delete(ruleEnv, "section")
+			delete(ruleEnv, "overall")
 		}
-	}
-	type ranked struct {
-		rec   Recommendation
-		index int
-	}
-	var out []ranked
+	}()
+	keys, fs := st.rankKeys[:0], st.rankFactors[:0]
 	for i, m := range r.Measures {
-		fired, err := m.When.Bool(env)
-		if err != nil {
-			st.Problems = append(st.Problems, err.Error())
+		fired, ok := false, false
+		if m.when != nil {
+			fired, ok = runFastBool(m.when, fe)
+		}
+		if !ok {
+			if ruleEnv == nil {
+				// Triggers run in the state's own environment, with section()
+				// and overall added for the time of the evaluation.
+				ruleEnv = st.env
+				addScoreNames(ruleEnv, sc)
+			}
+			var err error
+			if fired, err = m.When.Bool(ruleEnv); err != nil {
+				st.Problems = append(st.Problems, err.Error())
+			}
 		}
 		if !fired {
 			continue
 		}
-		rec := Recommendation{Measure: m, Gaps: map[string]float64{}}
-		rec.factors, rec.Priority = priority(st, sc, p, m, declared, rec.Gaps, penv)
-		out = append(out, ranked{rec, i})
+		mr := m.rankingFor(st.Q, p)
+		fs = append(fs, factors{})
+		f := &fs[len(fs)-1]
+		mr.factors(f, sc, p, m, declared)
+		fe.f, fe.m = f, m
+		v, ok := 0.0, false
+		if p.priority != nil {
+			v, ok = runFastNumber(p.priority, fe)
+		}
+		if !ok {
+			if penv == nil {
+				penv = make(map[string]any, len(PriorityFactorNames))
+			}
+			v = priorityOnVM(st, p, m, f, penv)
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			v = 0
+		}
+		keys = append(keys, rankKey{priority: math.Round(v*100) / 100, gap: Round1(f.gap), horizon: int32(mr.horizon), i: int32(i), k: int32(len(fs) - 1)})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].rec, out[j].rec
-		if a.Priority != b.Priority {
-			return a.Priority > b.Priority
+	*fe = fastEnv{}
+	// Highest priority first; ties on the largest gap, then the shortest
+	// horizon, then the catalog order (so the order is total).
+	slices.SortFunc(keys, func(a, b rankKey) int {
+		switch {
+		case a.priority != b.priority:
+			if a.priority > b.priority {
+				return -1
+			}
+			return 1
+		case a.gap != b.gap:
+			if a.gap > b.gap {
+				return -1
+			}
+			return 1
+		case a.horizon != b.horizon:
+			return int(a.horizon - b.horizon)
 		}
-		ga, gb := Round1(a.factors.gap), Round1(b.factors.gap)
-		if ga != gb {
-			return ga > gb
-		}
-		ha, hb := horizonRank(a.Measure.Horizon), horizonRank(b.Measure.Horizon)
-		if ha != hb {
-			return ha < hb
-		}
-		return out[i].index < out[j].index
+		return int(a.i - b.i)
 	})
-	recs := make([]Recommendation, len(out))
-	for i, o := range out {
-		o.rec.Rank = i + 1
-		recs[i] = o.rec
+	recs = recs[:0]
+	for n, k := range keys {
+		recs = append(recs, Recommendation{Rank: n + 1, Measure: r.Measures[k.i], Priority: k.priority, factors: fs[k.k]})
 	}
+	st.rankKeys, st.rankFactors = keys, fs
 	return recs
 }
 
@@ -252,18 +292,54 @@ func horizonRank(h string) int {
 	return len(Horizons)
 }
 
-// priority computes the formula's inputs for a measure, then the formula.
+// measureRanking is what ranking needs of a measure, resolved once for a
+// questionnaire and a policy: its indicators' positions in a ScoreResult and
+// their competence weights, its horizon's weight and rank.
+type measureRanking struct {
+	q       *Questionnaire
+	p       *Policy
+	inds    []rankedInd
+	hw      float64
+	horizon int
+}
+
+type rankedInd struct {
+	id  string
+	pos int // in ScoreResult.Indicators
+	cw  float64
+}
+
+func (m *Measure) rankingFor(q *Questionnaire, p *Policy) *measureRanking {
+	if mr := m.ranking.Load(); mr != nil && mr.q == q && mr.p == p {
+		return mr
+	}
+	pl := q.plan()
+	mr := &measureRanking{q: q, p: p, hw: p.HorizonWeights[m.Horizon], horizon: horizonRank(m.Horizon)}
+	for _, id := range m.Indicators {
+		qu := q.byID[id]
+		if qu == nil || pl.indAt[qu.Index] < 0 {
+			continue // not an indicator: it has no score, so no gap
+		}
+		cw := 1.0
+		if qu.Refs.Competence != "" {
+			cw = p.CompetenceWeights[qu.Refs.Competence]
+		}
+		mr.inds = append(mr.inds, rankedInd{id: id, pos: pl.indAt[qu.Index], cw: cw})
+	}
+	m.ranking.Store(mr)
+	return mr
+}
+
 // factors are the priority formula's inputs for one measure.
 type factors struct {
 	gap, maxGap, weight, comp, bonus, horizonWeight float64
 	n                                               int
 	aligned                                         bool
-	horizon, cost                                   string
 }
 
 // asMap gives the factors by name, as shown to users (gap and competence
 // weight rounded).
-func (f factors) asMap() map[string]any {
+func (f factors) asMap(m *Measure) map[string]any {
 	return map[string]any{
 		"gap":               Round1(f.gap),
 		"max_gap":           f.maxGap,
@@ -272,35 +348,32 @@ func (f factors) asMap() map[string]any {
 		"competence_weight": math.Round(f.comp*1000) / 1000,
 		"aligned":           f.aligned,
 		"alignment_bonus":   f.bonus,
-		"horizon":           f.horizon,
+		"horizon":           m.Horizon,
 		"horizon_weight":    f.horizonWeight,
-		"cost":              f.cost,
+		"cost":              m.Cost,
 	}
 }
 
-// priority computes the formula's inputs for a measure, then the formula in
-// env (reused from one measure to the next).
-func priority(st *State, sc *ScoreResult, p *Policy, m *Measure, declared map[string]bool, gaps map[string]float64, env map[string]any) (factors, float64) {
+// factors computes the priority formula's inputs for a measure: the
+// weighted mean gap (target − score) of its indicators that have one, their
+// mean competence weight, alignment with the declared SNIA priorities, and
+// its horizon.
+func (mr *measureRanking) factors(f *factors, sc *ScoreResult, p *Policy, m *Measure, declared []string) {
 	var gapSum, compSum float64
-	f := factors{comp: 1, bonus: p.AlignmentBonus, horizon: m.Horizon, horizonWeight: p.HorizonWeights[m.Horizon], cost: m.Cost}
-	for _, id := range m.Indicators {
-		ir := sc.Indicator(id)
-		if ir == nil || ir.Score == nil {
+	*f = factors{comp: 1, bonus: p.AlignmentBonus, horizonWeight: mr.hw}
+	for _, in := range mr.inds {
+		ir := &sc.Indicators[in.pos]
+		if ir.Score == nil {
 			continue
 		}
 		g := p.TargetFor(ir.Section) - *ir.Score
 		if g <= 0 {
 			continue
 		}
-		gaps[id] = g
 		gapSum += g * ir.Weight
 		f.weight += ir.Weight
 		f.maxGap = math.Max(f.maxGap, g)
-		cw := 1.0
-		if qu := st.Q.byID[id]; qu != nil && qu.Refs.Competence != "" {
-			cw = p.CompetenceWeights[qu.Refs.Competence]
-		}
-		compSum += cw
+		compSum += in.cw
 		f.n++
 	}
 	if f.weight > 0 {
@@ -308,23 +381,41 @@ func priority(st *State, sc *ScoreResult, p *Policy, m *Measure, declared map[st
 		f.comp = compSum / float64(f.n)
 	}
 	for _, s := range m.SNIA {
-		if declared[s] {
+		if slices.Contains(declared, s) {
 			f.aligned = true
+			break
 		}
 	}
+}
+
+// gaps returns the gaps (target − score) of a measure's indicators that have one.
+func (mr *measureRanking) gaps(sc *ScoreResult, p *Policy) map[string]float64 {
+	out := map[string]float64{}
+	for _, in := range mr.inds {
+		ir := &sc.Indicators[in.pos]
+		if ir.Score == nil {
+			continue
+		}
+		if g := p.TargetFor(ir.Section) - *ir.Score; g > 0 {
+			out[in.id] = g
+		}
+	}
+	return out
+}
+
+// priorityOnVM runs the priority formula on expr's VM, in env (reused from
+// one measure to the next).
+func priorityOnVM(st *State, p *Policy, m *Measure, f *factors, env map[string]any) float64 {
 	env["gap"], env["max_gap"], env["weight"], env["indicators"] = f.gap, f.maxGap, f.weight, f.n
 	env["competence_weight"], env["aligned"], env["alignment_bonus"] = f.comp, f.aligned, f.bonus
-	env["horizon"], env["horizon_weight"], env["cost"] = f.horizon, f.horizonWeight, f.cost
+	env["horizon"], env["horizon_weight"], env["cost"] = m.Horizon, f.horizonWeight, m.Cost
 	out, err := p.Priority.run(env)
 	if err != nil {
 		st.Problems = append(st.Problems, fmt.Sprintf("%s: priority of %s: %v", p.Priority.Pos, m.ID, err))
-		return f, 0
+		return 0
 	}
 	v, _ := out.(float64)
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		v = 0
-	}
-	return f, math.Round(v*100) / 100
+	return v
 }
 
 // explain evaluates the explanation tree.

@@ -216,6 +216,7 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 		l.errs.Add(rp.At, "policy: missing \"priority\" (the priority formula)")
 	} else {
 		p.Priority = comp.compile(rp.Priority, "policy: priority", comp.env(envPriority), "number")
+		p.priority = fastNumber(comp.q, envPriority, p.Priority)
 	}
 	return p
 }
@@ -289,6 +290,7 @@ func (l *loader) measure(comp *compiler, rm *rawMeasure) *Measure {
 		}
 		env := l.ruleEnv
 		m.When = comp.compile(rm.When, who+": when", env, "bool")
+		m.when = fastBool(comp.q, envRule, m.When)
 		when := m.When
 		m.explain = sync.OnceValue(func() *explainNode { return comp.buildExplain(when, env) })
 	}

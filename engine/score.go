@@ -47,10 +47,15 @@ type ScoreResult struct {
 	// By holds the secondary views: "mgi", "mipex", "snia" → code → mean score.
 	By map[string]map[string]*float64
 
-	// Positions in Sections and Indicators by id, filled by Score: Recommend
-	// looks results up once per measure and indicator, and a scan made that
-	// O(measures × indicators).
+	// Positions in Sections and Indicators by id (the questionnaire's plan).
 	sectionAt, indicatorAt map[string]int
+	// vals holds the scores the result's pointers point to; inView says
+	// which view slots are in By.
+	vals   []float64
+	inView []bool
+	// plan and policy are what the result was laid out for.
+	plan   *scorePlan
+	policy *Policy
 }
 
 // Section returns a section's result, or nil.
@@ -87,83 +92,99 @@ func (p *Policy) TargetFor(section string) float64 {
 	return p.Target
 }
 
-type mean struct{ sum, w float64 }
-
-func (m *mean) add(v, w float64) { m.sum += v * w; m.w += w }
-
-func (m mean) value() *float64 {
-	if m.w == 0 {
-		return nil
-	}
-	v := m.sum / m.w
-	return &v
-}
-
 // Score computes indicator, section and overall scores. A partial assessment
 // can be scored: unanswered and "don't know" indicators are left out and
 // lower the coverage; an indicator skipped by relevance counts at its skip
 // score (its lowest level unless content says to exclude it).
 func Score(st *State, p *Policy) *ScoreResult {
-	q := st.Q
-	r := &ScoreResult{By: map[string]map[string]*float64{"mgi": {}, "mipex": {}, "snia": {}}}
-	views := map[string]map[string]*mean{"mgi": {}, "mipex": {}, "snia": {}}
-	addView := func(kind, code string, v, w float64) {
-		m := views[kind][code]
-		if m == nil {
-			m = &mean{}
-			views[kind][code] = m
+	r := &ScoreResult{}
+	ScoreInto(st, p, r)
+	return r
+}
+
+// ScoreInto is Score writing into r, reusing its memory: what r held before
+// (and any pointer into it) is overwritten. Searches that score many answer
+// sets (what-if) use it to score without allocating.
+func ScoreInto(st *State, p *Policy, r *ScoreResult) {
+	pl := st.Q.plan()
+	nI, nS, nV := len(pl.inds), len(pl.sections), len(pl.views)
+	if r.plan != pl || r.policy != p || len(r.Indicators) != nI || len(r.Sections) != nS {
+		// A new result: the fields that depend only on the questionnaire and
+		// the policy are written once.
+		r.Indicators = make([]IndicatorResult, nI)
+		r.Sections = make([]SectionResult, nS)
+		r.vals = make([]float64, nI+nS+1+nV)
+		r.inView = make([]bool, nV)
+		r.By = nil
+		for j := range pl.sections {
+			s := pl.sections[j].sec
+			r.Sections[j] = SectionResult{ID: s.ID, Target: p.TargetFor(s.ID)}
+			for k := pl.sections[j].from; k < pl.sections[j].to; k++ {
+				qu := pl.inds[k].qu
+				r.Indicators[k] = IndicatorResult{ID: qu.ID, Section: s.ID, Weight: qu.Weight}
+			}
 		}
-		m.add(v, w)
+		r.plan, r.policy = pl, p
 	}
-	var overall mean
+	r.sectionAt, r.indicatorAt = pl.sectionAt, pl.indicatorAt
+	r.Overall, r.OverallBand, r.Coverage = nil, "", 0
+	// One array holds every score the result points to.
+	vals := r.vals
+	isc, ssc, vsc := vals[:nI], vals[nI:nI+nS], vals[nI+nS+1:]
+	// Views: weighted sums and weights by slot.
+	var small [64]float64
+	var vsum, vw []float64
+	if 2*nV <= len(small) {
+		vsum, vw = small[:nV], small[nV:2*nV]
+	} else {
+		vsum, vw = make([]float64, nV), make([]float64, nV)
+	}
+	var osum, on float64
 	var totAnswered, totRelevant int
-	for _, s := range q.Sections {
-		if !s.Scored {
-			continue
-		}
-		sr := SectionResult{ID: s.ID, Target: p.TargetFor(s.ID), Asked: st.secRel[s.Index]}
-		var sec mean
-		for _, qu := range s.Questions {
-			if !qu.Scored {
-				continue
+	for j := range pl.sections {
+		ps := &pl.sections[j]
+		s := ps.sec
+		sr := &r.Sections[j]
+		*sr = SectionResult{ID: sr.ID, Target: sr.Target, Asked: st.secRel[s.Index]}
+		var sum, w float64
+		for k := ps.from; k < ps.to; k++ {
+			in := &pl.inds[k]
+			qu := in.qu
+			ir := &r.Indicators[k]
+			code := st.statusCode(qu)
+			ir.Status, ir.Score, ir.Choice = statusNames[code], nil, ""
+			if c := st.choice[qu.Index]; c >= 0 && st.rel[qu.Index] {
+				ir.Choice = qu.Choices[c].Value
 			}
-			ir := IndicatorResult{ID: qu.ID, Section: s.ID, Status: st.Status(qu.ID), Weight: qu.Weight}
-			if code, ok := st.answers[qu.Index].(string); ok && st.rel[qu.Index] {
-				ir.Choice = code
-			}
-			if v, ok := st.IndicatorScore(qu.ID); ok {
-				x := v
-				ir.Score = &x
-				sec.add(v, qu.Weight)
-				if qu.Refs.MGI != "" {
-					addView("mgi", qu.Refs.MGI, v, qu.Weight)
-				}
-				if qu.Refs.MIPEX != "" {
-					addView("mipex", qu.Refs.MIPEX, v, qu.Weight)
-				}
-				for _, c := range qu.Refs.SNIA {
-					addView("snia", c, v, qu.Weight)
+			if v, ok := st.scoreOf(in); ok {
+				isc[k] = v
+				ir.Score = &isc[k]
+				sum += v * qu.Weight
+				w += qu.Weight
+				for _, slot := range in.views {
+					vsum[slot] += v * qu.Weight
+					vw[slot] += qu.Weight
 				}
 			}
-			switch ir.Status {
-			case StatusAnswered:
+			switch code {
+			case stAnswered:
 				sr.Answered++
 				sr.Relevant++
-			case StatusDontKnow:
+			case stDontKnow:
 				sr.DontKnow++
 				sr.Relevant++
-			case StatusUnanswered:
+			case stUnanswered:
 				sr.Unanswered++
 				sr.Relevant++
-			case StatusNotApplicable:
+			case stNotApplicable:
 				sr.NotApplicable++
-			case StatusSkipped:
+			case stSkipped:
 				sr.Skipped++
 			}
-			r.Indicators = append(r.Indicators, ir)
 		}
-		if sr.Asked {
-			sr.Score = sec.value()
+		if sr.Asked && w != 0 {
+			ssc[j] = sum / w
+			sr.Score = &ssc[j]
 		}
 		if sr.Relevant > 0 {
 			sr.Coverage = float64(sr.Answered) / float64(sr.Relevant)
@@ -175,24 +196,17 @@ func Score(st *State, p *Policy) *ScoreResult {
 			if b := p.BandFor(*sr.Score); b != nil {
 				sr.Band = b.ID
 			}
-			overall.add(*sr.Score, 1)
+			osum += *sr.Score
+			on++
 		}
 		if sr.Asked {
 			totAnswered += sr.Answered
 			totRelevant += sr.Relevant
 		}
-		r.Sections = append(r.Sections, sr)
 	}
-	r.sectionAt = make(map[string]int, len(r.Sections))
-	for i := range r.Sections {
-		r.sectionAt[r.Sections[i].ID] = i
-	}
-	r.indicatorAt = make(map[string]int, len(r.Indicators))
-	for i := range r.Indicators {
-		r.indicatorAt[r.Indicators[i].ID] = i
-	}
-	r.Overall = overall.value()
-	if r.Overall != nil {
+	if on > 0 {
+		vals[nI+nS] = osum / on
+		r.Overall = &vals[nI+nS]
 		if b := p.BandFor(*r.Overall); b != nil {
 			r.OverallBand = b.ID
 		}
@@ -200,13 +214,33 @@ func Score(st *State, p *Policy) *ScoreResult {
 	if totRelevant > 0 {
 		r.Coverage = float64(totAnswered) / float64(totRelevant)
 	}
-	for kind, m := range views {
-		for code, mm := range m {
-			r.By[kind][code] = mm.value()
+	if r.By == nil {
+		r.By = make(map[string]map[string]*float64, len(viewKinds))
+		for _, kind := range viewKinds {
+			r.By[kind] = make(map[string]*float64, pl.kinds[kind])
+		}
+		clear(r.inView)
+	}
+	// A code appears once an indicator tagged with it has a score. The maps
+	// point into vals, so a reused result only adds and removes codes.
+	for slot, v := range pl.views {
+		has := vw[slot] != 0
+		if has {
+			vsc[slot] = vsum[slot] / vw[slot]
+		}
+		if has != r.inView[slot] {
+			if has {
+				r.By[v.kind][v.code] = &vsc[slot]
+			} else {
+				delete(r.By[v.kind], v.code)
+			}
+			r.inView[slot] = has
 		}
 	}
-	return r
 }
+
+// viewKinds are the secondary views of a score.
+var viewKinds = []string{"mgi", "mipex", "snia"}
 
 // Round1 rounds a score to one decimal, for display and JSON.
 func Round1(v float64) float64 { return math.Round(v*10) / 10 }

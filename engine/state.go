@@ -25,10 +25,23 @@ const (
 type State struct {
 	Q       *Questionnaire
 	answers []any // by question index; nil = no answer
-	rel     []bool
-	secRel  []bool
-	calcs   []any
-	env     map[string]any
+	// choice is, by question index, the position of a single-choice answer
+	// in its question's choices, or -1; given is the status of the answer
+	// when relevant (answered, don't know, not applicable). Both are kept with
+	// answers by setAnswer.
+	choice []int
+	given  []uint8
+	// sig is, by question index, what answered(), status() and score() last
+	// read of the question.
+	sig    []answerSig
+	rel    []bool
+	secRel []bool
+	calcs  []any
+	env    map[string]any
+	// Scratch space of RankInto, kept between calls.
+	fast        fastEnv
+	rankKeys    []rankKey
+	rankFactors []factors
 	// Problems holds run-time expression failures (such as a division by zero),
 	// which count as false and are reported, never fatal.
 	Problems []string
@@ -39,12 +52,16 @@ func NewState(q *Questionnaire) *State {
 	s := &State{
 		Q:       q,
 		answers: make([]any, len(q.Questions)),
+		choice:  make([]int, len(q.Questions)),
+		given:   make([]uint8, len(q.Questions)),
+		sig:     make([]answerSig, len(q.Questions)),
 		rel:     make([]bool, len(q.Questions)),
 		secRel:  make([]bool, len(q.Sections)),
 		calcs:   make([]any, len(q.Calcs)),
 		env:     make(map[string]any, len(q.Questions)+len(q.Calcs)+8),
 	}
 	for _, qu := range q.Questions {
+		s.choice[qu.Index] = -1
 		if qu.Type != Note {
 			s.env[qu.ID] = zeroValue(qu.Type)
 		}
@@ -70,7 +87,7 @@ func (s *State) Clone() *State {
 	c := NewState(s.Q)
 	for i, v := range s.answers {
 		if v != nil {
-			c.answers[i] = v
+			c.setAnswer(i, v)
 		}
 	}
 	c.recomputeAll()
@@ -92,7 +109,7 @@ func (s *State) Load(values map[string]any) (unknown []string) {
 			unknown = append(unknown, id)
 			continue
 		}
-		s.answers[qu.Index] = v
+		s.setAnswer(qu.Index, v)
 	}
 	s.recomputeAll()
 	sort.Strings(unknown)
@@ -134,7 +151,19 @@ func (s *State) eval(n int) bool {
 		}
 		old := s.env[qu.ID]
 		s.env[qu.ID] = v
-		return !sameValue(old, v)
+		// answered(), status() and score() read more than the value: an
+		// answer of 0, false or "" (the value of no answer), or a skipped
+		// follow-up whose skip became known, changes them too.
+		sig := answerSig{present: s.rel[i] && s.answers[i] != nil, status: s.statusCode(qu), score: math.NaN()}
+		if qu.Scored {
+			pl := s.Q.plan()
+			if x, ok := s.scoreOf(&pl.inds[pl.indAt[i]]); ok {
+				sig.score = x
+			}
+		}
+		was := s.sig[i]
+		s.sig[i] = sig
+		return !sameValue(old, v) || !was.same(sig)
 	default:
 		i := n - g.nS - 2*g.nQ
 		c := s.Q.Calcs[i]
@@ -443,9 +472,44 @@ func (s *State) Set(id string, v any) error {
 		return err
 	}
 	qu := s.Q.byID[id]
-	s.answers[qu.Index] = v
+	s.setAnswer(qu.Index, v)
 	s.evalAndPropagate(s.Q.graph.qVal(qu.Index))
 	return nil
+}
+
+// answerSig is what the helpers answered(), status() and score() read of a question.
+type answerSig struct {
+	present bool
+	status  uint8
+	score   float64 // NaN: none
+}
+
+func (a answerSig) same(b answerSig) bool {
+	return a.present == b.present && a.status == b.status && (a.score == b.score || math.IsNaN(a.score) && math.IsNaN(b.score))
+}
+
+// setAnswer stores the answer to question i (nil: none) and its choice position.
+func (s *State) setAnswer(i int, v any) {
+	s.answers[i] = v
+	s.choice[i] = -1
+	s.given[i] = stAnswered
+	qu := s.Q.Questions[i]
+	if code, ok := v.(string); ok {
+		for k, c := range qu.Choices {
+			if c.Value == code {
+				s.choice[i] = k
+				if qu.Type == Single {
+					switch c.Missing {
+					case DontKnow:
+						s.given[i] = stDontKnow
+					case NotApplicable:
+						s.given[i] = stNotApplicable
+					}
+				}
+				break
+			}
+		}
+	}
 }
 
 // evalAndPropagate evaluates node n and, if it changed, what depends on it.
@@ -461,7 +525,7 @@ func (s *State) Clear(id string) {
 	if qu == nil {
 		return
 	}
-	s.answers[qu.Index] = nil
+	s.setAnswer(qu.Index, nil)
 	s.evalAndPropagate(s.Q.graph.qVal(qu.Index))
 }
 
@@ -528,24 +592,30 @@ func (s *State) Status(id string) string {
 	if qu == nil {
 		return StatusUnanswered
 	}
+	return s.statusOf(qu)
+}
+
+func (s *State) statusOf(qu *Question) string { return statusNames[s.statusCode(qu)] }
+
+// Status codes, in the order of statusNames.
+const (
+	stAnswered uint8 = iota
+	stDontKnow
+	stNotApplicable
+	stSkipped
+	stUnanswered
+)
+
+var statusNames = [...]string{StatusAnswered, StatusDontKnow, StatusNotApplicable, StatusSkipped, StatusUnanswered}
+
+func (s *State) statusCode(qu *Question) uint8 {
 	if !s.rel[qu.Index] {
-		return StatusSkipped
+		return stSkipped
 	}
-	v := s.answers[qu.Index]
-	if v == nil {
-		return StatusUnanswered
+	if s.answers[qu.Index] == nil {
+		return stUnanswered
 	}
-	if code, ok := v.(string); ok && qu.Type == Single {
-		if c := qu.Choice(code); c != nil {
-			switch c.Missing {
-			case DontKnow:
-				return StatusDontKnow
-			case NotApplicable:
-				return StatusNotApplicable
-			}
-		}
-	}
-	return StatusAnswered
+	return s.given[qu.Index]
 }
 
 // IndicatorScore returns the score an indicator counts at: its chosen level,
@@ -556,43 +626,33 @@ func (s *State) IndicatorScore(id string) (float64, bool) {
 	if qu == nil || !qu.Scored {
 		return 0, false
 	}
+	pl := s.Q.plan()
+	return s.scoreOf(&pl.inds[pl.indAt[qu.Index]])
+}
+
+// scoreOf is IndicatorScore for a planned indicator.
+func (s *State) scoreOf(in *planInd) (float64, bool) {
+	qu := in.qu
 	if !s.rel[qu.Index] {
 		// A skipped indicator counts at its lowest level only when what decided
 		// the skip is known: a follow-up whose parent is unanswered, "don't
 		// know" or "not applicable" is pending, not absent.
-		if qu.SkipExcluded || !s.secRel[qu.Section.Index] || !s.depsKnown(qu.Relevant, 0) {
+		if qu.SkipExcluded || !s.secRel[qu.Section.Index] || !in.skipKnowable {
 			return 0, false
 		}
-		return qu.Lowest(), true
+		for _, d := range in.skipDeps {
+			if s.statusCode(d) != stAnswered {
+				return 0, false
+			}
+		}
+		return in.lowest, true
 	}
-	code, _ := s.answers[qu.Index].(string)
-	if c := qu.Choice(code); c != nil && c.Score != nil {
-		return *c.Score, true
+	if k := s.choice[qu.Index]; k >= 0 {
+		if sc := qu.Choices[k].Score; sc != nil {
+			return *sc, true
+		}
 	}
 	return 0, false
-}
-
-// depsKnown reports whether every question an expression reads (directly or
-// through calculations) has a real answer.
-func (s *State) depsKnown(e *Expr, depth int) bool {
-	if e == nil {
-		return true
-	}
-	if depth > 32 {
-		return false
-	}
-	for _, d := range e.Deps {
-		if qu := s.Q.byID[d]; qu != nil {
-			if s.Status(d) != StatusAnswered {
-				return false
-			}
-			continue
-		}
-		if c := s.Q.calcByID[d]; c != nil && !s.depsKnown(c.Expr, depth+1) {
-			return false
-		}
-	}
-	return true
 }
 
 // Next returns the first relevant question after index from (-1 for the

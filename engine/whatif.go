@@ -101,7 +101,7 @@ func NextBand(st *State, p *Policy, section string) (*BandStep, error) {
 			if saved[i] == nil {
 				trial.Clear(id)
 			} else {
-				trial.answers[trial.Q.byID[id].Index] = saved[i]
+				trial.setAnswer(trial.Q.byID[id].Index, saved[i])
 				trial.evalAndPropagate(trial.Q.graph.qVal(trial.Q.byID[id].Index))
 			}
 		}
