@@ -2,10 +2,13 @@ package engine_test
 
 // Hand-written baseline: the embedded content's scoring and recommendations
 // written as plain Go (arrays of scores, one closure per trigger, the priority
-// formula inline), to measure what the engine's generality costs.
-// TestBaselineHandWrittenMatchesEngine checks that both give the same section
-// scores, overall score and ranked measures on 200 random answer sets.
-// See BENCHMARKS-engine.md for the figures.
+// formula inline), to measure what the engine's generality costs. It computes
+// what engine.Score and engine.Rank return: indicator scores and statuses;
+// section scores, counts, coverage, low-confidence flags and bands; the
+// overall score, band and coverage; the MGI / MIPEX / SNIA views; the fired
+// measures with their priorities, ranked.
+// TestBaselineHandWrittenMatchesEngine checks that both agree on all of it
+// on 200 random answer sets. See BENCHMARKS.md §3 for the figures.
 
 import (
 	"fmt"
@@ -36,6 +39,8 @@ type baseInd struct {
 	id      string
 	codes   []string
 	scores  []float64 // by choice; NaN for don't know / not applicable
+	missing []uint8   // by choice: baseAnswered, baseDontKnow or baseNotApplicable
+	views   []int     // view slots
 	weight  float64
 	lowest  float64
 	exclude bool // when_skipped: exclude
@@ -46,6 +51,54 @@ type baseInd struct {
 type baseSec struct {
 	id       string
 	from, to int // indicator range
+}
+
+// Statuses, as engine.Status* names them.
+const (
+	baseAnswered uint8 = iota
+	baseDontKnow
+	baseNotApplicable
+	baseSkipped
+	baseUnanswered
+)
+
+var baseStatusNames = []string{engine.StatusAnswered, engine.StatusDontKnow, engine.StatusNotApplicable, engine.StatusSkipped, engine.StatusUnanswered}
+
+// baseView is a view slot: kind ("mgi", "mipex", "snia") and code.
+type baseView struct{ kind, code string }
+
+// baseBand is a score band, hard-coded from rules/policy.yaml.
+type baseBand struct {
+	id       string
+	min, max float64
+}
+
+var (
+	baseBands         = []baseBand{{"very_weak", 0, 20}, {"weak", 21, 40}, {"halfway", 41, 59}, {"advanced", 60, 79}, {"very_advanced", 80, 100}}
+	baseLowConfidence = 0.8
+)
+
+// bandOf returns the band index of a score (rounded), or -1.
+func bandOf(v float64) int {
+	if v != v {
+		return -1
+	}
+	r := math.Round(v)
+	for i, b := range baseBands {
+		if r >= b.min && r <= b.max {
+			return i
+		}
+	}
+	return -1
+}
+
+// baseSecResult is a section's score and data quality.
+type baseSecResult struct {
+	score                                                 float64
+	answered, relevant, dontKnow, na, unanswered, skipped int
+	coverage                                              float64
+	lowConfidence                                         bool
+	band                                                  int
 }
 
 type baseMeasure struct {
@@ -61,6 +114,7 @@ type baseModel struct {
 	inds     []baseInd
 	secs     []baseSec
 	measures []baseMeasure
+	views    []baseView
 	prioQ    string
 	sniaBit  map[string]int
 }
@@ -80,11 +134,15 @@ type baseRanked struct {
 
 // baseResult is what one run computes; its buffers are reused between runs.
 type baseResult struct {
-	scores   []float64 // by indicator; NaN: none
-	known    []bool    // by indicator: relevant and answered with a level (status "answered")
-	sections []float64 // by section; NaN: none
-	overall  float64
-	ranked   []baseRanked
+	scores      []float64 // by indicator; NaN: none
+	status      []uint8   // by indicator
+	sections    []baseSecResult
+	overall     float64
+	overallBand int
+	coverage    float64
+	views       []float64 // by view slot; NaN: none
+	vsum, vw    []float64
+	ranked      []baseRanked
 }
 
 var baseRelevant = regexp.MustCompile(`^score\(([a-z][a-z0-9_]*)\) > 0$`)
@@ -93,6 +151,14 @@ var baseRelevant = regexp.MustCompile(`^score\(([a-z][a-z0-9_]*)\) > 0$`)
 // anything the hand-written code does not handle.
 func baseModelOf(c *engine.Content) (*baseModel, error) {
 	p := c.Rules.Policy
+	if len(p.Bands) != len(baseBands) || p.LowConfidenceBelow != baseLowConfidence {
+		return nil, fmt.Errorf("policy bands or low-confidence threshold differ from the hard-coded ones")
+	}
+	for i, b := range p.Bands {
+		if b.ID != baseBands[i].id || b.Min != baseBands[i].min || b.Max != baseBands[i].max {
+			return nil, fmt.Errorf("band %d: %s %v-%v, hard-coded %v", i, b.ID, b.Min, b.Max, baseBands[i])
+		}
+	}
 	if p.Target != baseTarget || len(p.SectionTargets) != 0 || p.AlignmentBonus != baseAlignmentBonus ||
 		p.Priority == nil || p.Priority.Src != basePriorityFormula {
 		return nil, fmt.Errorf("policy differs from the hard-coded one (target %v, section targets %v, alignment bonus %v, priority %q)",
@@ -110,6 +176,16 @@ func baseModelOf(c *engine.Content) (*baseModel, error) {
 	}
 	m := &baseModel{prioQ: p.PrioritiesQuestion, sniaBit: map[string]int{}}
 	index := map[string]int{}
+	slot := map[baseView]int{}
+	view := func(kind, code string) int {
+		v := baseView{kind, code}
+		if i, ok := slot[v]; ok {
+			return i
+		}
+		slot[v] = len(m.views)
+		m.views = append(m.views, v)
+		return len(m.views) - 1
+	}
 	for _, s := range c.Q.Sections {
 		if s.Relevant != nil {
 			return nil, fmt.Errorf("section %s has a relevance", s.ID)
@@ -130,6 +206,23 @@ func baseModelOf(c *engine.Content) (*baseModel, error) {
 				} else {
 					in.scores = append(in.scores, math.NaN())
 				}
+				switch ch.Missing {
+				case engine.DontKnow:
+					in.missing = append(in.missing, baseDontKnow)
+				case engine.NotApplicable:
+					in.missing = append(in.missing, baseNotApplicable)
+				default:
+					in.missing = append(in.missing, baseAnswered)
+				}
+			}
+			if qu.Refs.MGI != "" {
+				in.views = append(in.views, view("mgi", qu.Refs.MGI))
+			}
+			if qu.Refs.MIPEX != "" {
+				in.views = append(in.views, view("mipex", qu.Refs.MIPEX))
+			}
+			for _, c := range qu.Refs.SNIA {
+				in.views = append(in.views, view("snia", c))
 			}
 			if qu.Refs.Competence != "" {
 				w, ok := baseCompetenceWeights[qu.Refs.Competence]
@@ -219,8 +312,11 @@ func baseTrigger(idx []int) func(s []float64) bool {
 func (m *baseModel) newResult() *baseResult {
 	return &baseResult{
 		scores:   make([]float64, len(m.inds)),
-		known:    make([]bool, len(m.inds)),
-		sections: make([]float64, len(m.secs)),
+		status:   make([]uint8, len(m.inds)),
+		sections: make([]baseSecResult, len(m.secs)),
+		views:    make([]float64, len(m.views)),
+		vsum:     make([]float64, len(m.views)),
+		vw:       make([]float64, len(m.views)),
 		ranked:   make([]baseRanked, 0, len(m.measures)),
 	}
 }
@@ -228,14 +324,14 @@ func (m *baseModel) newResult() *baseResult {
 // run computes indicator, section and overall scores, then the fired measures
 // ranked by priority, exactly as engine.Score and engine.Recommend do.
 func (m *baseModel) run(a *baseAnswers, r *baseResult) {
-	s, known := r.scores, r.known
+	s, status := r.scores, r.status
 	for i := range m.inds {
 		in := &m.inds[i]
 		if in.parent >= 0 && !(s[in.parent] > 0) {
 			// Skipped: its lowest level, unless excluded or what decided the
 			// skip is not known (the parent is not answered with a level).
-			known[i] = false
-			if in.exclude || !known[in.parent] {
+			status[i] = baseSkipped
+			if in.exclude || status[in.parent] != baseAnswered {
 				s[i] = math.NaN()
 			} else {
 				s[i] = in.lowest
@@ -243,32 +339,77 @@ func (m *baseModel) run(a *baseAnswers, r *baseResult) {
 			continue
 		}
 		s[i] = math.NaN()
+		status[i] = baseUnanswered
 		if k := a.choice[i]; k >= 0 {
 			s[i] = in.scores[k]
+			status[i] = in.missing[k]
 		}
-		known[i] = s[i] == s[i]
 	}
-	var osum, ow float64
+	for k := range m.views {
+		r.vsum[k], r.vw[k] = 0, 0
+	}
+	var osum, on float64
+	var totAnswered, totRelevant int
 	for j, sec := range m.secs {
+		sr := &r.sections[j]
+		*sr = baseSecResult{}
 		var sum, w float64
 		for i := sec.from; i < sec.to; i++ {
+			in := &m.inds[i]
 			if v := s[i]; v == v {
-				sum += v * m.inds[i].weight
-				w += m.inds[i].weight
+				sum += v * in.weight
+				w += in.weight
+				for _, k := range in.views {
+					r.vsum[k] += v * in.weight
+					r.vw[k] += in.weight
+				}
+			}
+			switch status[i] {
+			case baseAnswered:
+				sr.answered++
+				sr.relevant++
+			case baseDontKnow:
+				sr.dontKnow++
+				sr.relevant++
+			case baseUnanswered:
+				sr.unanswered++
+				sr.relevant++
+			case baseNotApplicable:
+				sr.na++
+			case baseSkipped:
+				sr.skipped++
 			}
 		}
-		if w == 0 {
-			r.sections[j] = math.NaN()
-			continue
+		sr.score = math.NaN()
+		if w != 0 {
+			sr.score = sum / w
+			osum += sr.score
+			on++
 		}
-		v := sum / w
-		r.sections[j] = v
-		osum += v
-		ow++
+		if sr.relevant > 0 {
+			sr.coverage = float64(sr.answered) / float64(sr.relevant)
+		} else if w != 0 {
+			sr.coverage = 1
+		}
+		sr.lowConfidence = sr.coverage < baseLowConfidence
+		sr.band = bandOf(sr.score)
+		totAnswered += sr.answered
+		totRelevant += sr.relevant
 	}
 	r.overall = math.NaN()
-	if ow > 0 {
-		r.overall = osum / ow
+	if on > 0 {
+		r.overall = osum / on
+	}
+	r.overallBand = bandOf(r.overall)
+	r.coverage = 0
+	if totRelevant > 0 {
+		r.coverage = float64(totAnswered) / float64(totRelevant)
+	}
+	for k := range m.views {
+		r.views[k] = math.NaN()
+		if r.vw[k] != 0 {
+			r.views[k] = r.vsum[k] / r.vw[k]
+		}
 	}
 	r.ranked = r.ranked[:0]
 	for k := range m.measures {
@@ -434,9 +575,20 @@ func baseCompare(m *baseModel, sc *engine.ScoreResult, recs []engine.Recommendat
 		ir := sc.Indicator(in.id)
 		if ir == nil {
 			bad = append(bad, fmt.Sprintf("indicator %s: missing from the engine's result", in.id))
-		} else if !same(ir.Score, r.scores[i]) {
+			continue
+		}
+		if !same(ir.Score, r.scores[i]) {
 			bad = append(bad, fmt.Sprintf("indicator %s: engine %v, hand-written %v", in.id, show(ir.Score), r.scores[i]))
 		}
+		if ir.Status != baseStatusNames[r.status[i]] {
+			bad = append(bad, fmt.Sprintf("indicator %s: status %s in the engine, %s hand-written", in.id, ir.Status, baseStatusNames[r.status[i]]))
+		}
+	}
+	band := func(i int) string {
+		if i < 0 {
+			return ""
+		}
+		return baseBands[i].id
 	}
 	if len(sc.Sections) != len(m.secs) {
 		bad = append(bad, fmt.Sprintf("%d scored sections in the engine, %d hand-written", len(sc.Sections), len(m.secs)))
@@ -445,12 +597,33 @@ func baseCompare(m *baseModel, sc *engine.ScoreResult, recs []engine.Recommendat
 		sr := sc.Section(sec.id)
 		if sr == nil {
 			bad = append(bad, fmt.Sprintf("section %s: missing from the engine's result", sec.id))
-		} else if !same(sr.Score, r.sections[j]) {
-			bad = append(bad, fmt.Sprintf("section %s: engine %v, hand-written %v", sec.id, show(sr.Score), r.sections[j]))
+		} else {
+			h := r.sections[j]
+			eng := fmt.Sprintf("%s %d/%d dk %d na %d un %d sk %d cov %v low %v band %s", show(sr.Score), sr.Answered, sr.Relevant,
+				sr.DontKnow, sr.NotApplicable, sr.Unanswered, sr.Skipped, sr.Coverage, sr.LowConfidence, sr.Band)
+			hand := fmt.Sprintf("%s %d/%d dk %d na %d un %d sk %d cov %v low %v band %s", showNaN(h.score), h.answered, h.relevant,
+				h.dontKnow, h.na, h.unanswered, h.skipped, h.coverage, h.lowConfidence, band(h.band))
+			if eng != hand {
+				bad = append(bad, fmt.Sprintf("section %s: engine %s, hand-written %s", sec.id, eng, hand))
+			}
 		}
 	}
-	if !same(sc.Overall, r.overall) {
-		bad = append(bad, fmt.Sprintf("overall: engine %v, hand-written %v", show(sc.Overall), r.overall))
+	if !same(sc.Overall, r.overall) || sc.OverallBand != band(r.overallBand) || sc.Coverage != r.coverage {
+		bad = append(bad, fmt.Sprintf("overall: engine %v %s %v, hand-written %v %s %v", show(sc.Overall), sc.OverallBand, sc.Coverage,
+			r.overall, band(r.overallBand), r.coverage))
+	}
+	for k, v := range m.views {
+		got, ok := sc.By[v.kind][v.code]
+		if want := r.views[k]; ok != (want == want) || ok && !same(got, want) {
+			bad = append(bad, fmt.Sprintf("view %s %s: engine %v (present %v), hand-written %v", v.kind, v.code, show(got), ok, want))
+		}
+	}
+	for _, kind := range []string{"mgi", "mipex", "snia"} {
+		for code := range sc.By[kind] {
+			if !slices.Contains(m.views, baseView{kind, code}) {
+				bad = append(bad, fmt.Sprintf("view %s %s: in the engine's result only", kind, code))
+			}
+		}
 	}
 	var eng, hand []string
 	for _, rec := range recs {
@@ -465,9 +638,18 @@ func baseCompare(m *baseModel, sc *engine.ScoreResult, recs []engine.Recommendat
 	return bad
 }
 
+func showNaN(v float64) string {
+	if v != v {
+		return "none"
+	}
+	return fmt.Sprint(v)
+}
+
 // TestBaselineHandWrittenMatchesEngine: on 200 random answer sets (10% of the
 // questions left unanswered), the hand-written code gives exactly the engine's
-// indicator, section and overall scores and the same ranked measures and priorities.
+// indicator scores and statuses, section scores, counts, coverage and bands,
+// overall score, band and coverage, views, and the same ranked measures and
+// priorities.
 func TestBaselineHandWrittenMatchesEngine(t *testing.T) {
 	c, m := baseEmbedded(t)
 	rng := rand.New(rand.NewPCG(1, 2))
