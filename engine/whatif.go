@@ -84,6 +84,8 @@ func NextBand(st *State, p *Policy, section string) (*BandStep, error) {
 		cands = append(cands, cand{qu, best.Value})
 	}
 	trial := st.Clone()
+	var res ScoreResult // reused by every trial
+	secAt := st.Q.plan().sectionAt[section]
 	scoreWith := func(set []int) float64 {
 		saved := make([]any, len(set))
 		for i, ci := range set {
@@ -91,7 +93,8 @@ func NextBand(st *State, p *Policy, section string) (*BandStep, error) {
 			saved[i] = trial.Answer(c.qu.ID)
 			_ = trial.Set(c.qu.ID, c.best)
 		}
-		r := Score(trial, p).Section(section)
+		ScoreInto(trial, p, &res)
+		r := &res.Sections[secAt]
 		v := -1.0
 		if r.Score != nil {
 			v = *r.Score
