@@ -240,6 +240,7 @@ func TestFastMatchesVM(t *testing.T) {
 		vmOnly := fastContent(t, all, formula)
 		for _, m := range vmOnly.Rules.Measures {
 			m.when = nil
+			stripFast(m.explain())
 		}
 		vmOnly.Rules.Policy.priority = nil
 		wantFast := pi < len(fastPriorities)
@@ -310,6 +311,20 @@ func TestFastMatchesVM(t *testing.T) {
 	}
 }
 
+// stripFast makes an explanation tree run on the VM only.
+func stripFast(n *explainNode) {
+	if n == nil {
+		return
+	}
+	n.fast = nil
+	for i := range n.reads {
+		n.reads[i].get = nil
+	}
+	for _, c := range n.children {
+		stripFast(c)
+	}
+}
+
 func (s *State) answersByID() map[string]any {
 	out := map[string]any{}
 	for i, v := range s.answers {
@@ -324,11 +339,22 @@ func recSummary(recs []Recommendation) string {
 	var b strings.Builder
 	for _, r := range recs {
 		fmt.Fprintf(&b, "%d %s %v %v %v\n", r.Rank, r.Measure.ID, r.Priority, r.Factors, r.Gaps)
+		traceSummary(&b, r.Trace, "  ")
 		for _, x := range r.Because {
 			fmt.Fprintf(&b, "  %s %v %s %v %s\n", x.Indicator, fmtScore(x.Score), x.Status, x.Answer, x.Condition)
 		}
 	}
 	return b.String()
+}
+
+func traceSummary(b *strings.Builder, t *Trace, indent string) {
+	if t == nil {
+		return
+	}
+	fmt.Fprintf(b, "%s%s %s %v %v\n", indent, t.Op, t.Expr, t.Value, t.Values)
+	for _, c := range t.Children {
+		traceSummary(b, c, indent+"  ")
+	}
 }
 
 func fmtScore(p *float64) string {

@@ -24,6 +24,7 @@ type explainNode struct {
 	src      string
 	op       string
 	prog     *vm.Program
+	fast     func(*fastEnv) bool // the leaf compiled to closures, or nil
 	reads    []read
 	children []*explainNode
 }
@@ -33,6 +34,8 @@ type explainNode struct {
 type read struct {
 	kind string // "answer", "score", "status", "section", "overall", "answered"
 	name string
+	lbl  string             // label(), worked out once
+	get  func(*fastEnv) any // reads the value without the VM's environment
 }
 
 func (r read) label() string {
@@ -73,6 +76,7 @@ func (c *compiler) explainOf(node ast.Node, env map[string]any) *explainNode {
 	leaf := &explainNode{src: node.String()}
 	if p, err := compileSafely(leaf.src, c.leafOptions(leaf.src, env)); err == nil {
 		leaf.prog = p
+		leaf.fast = fastBool(c.q, envRule, &Expr{Src: leaf.src, prog: p})
 	}
 	seen := map[string]bool{}
 	ast.Walk(&node, visitFunc(func(x *ast.Node) {
@@ -100,12 +104,48 @@ func (c *compiler) explainOf(node ast.Node, env map[string]any) *explainNode {
 		default:
 			return
 		}
-		if !seen[r.label()] {
-			seen[r.label()] = true
+		r.lbl = r.label()
+		if !seen[r.lbl] {
+			seen[r.lbl] = true
+			r.get = c.reader(r)
 			leaf.reads = append(leaf.reads, r)
 		}
 	}))
 	return leaf
+}
+
+// reader returns a function reading what r names from the state and the
+// score result, as readValue reads it from the rule environment.
+func (c *compiler) reader(r read) func(*fastEnv) any {
+	switch r.kind {
+	case "answer":
+		name := r.name
+		return func(e *fastEnv) any { return e.st.env[name] }
+	case "overall", "score", "section":
+		var f *fnode
+		if r.kind == "overall" {
+			f = (&fastCompiler{q: c.q, kind: envRule}).ident("overall")
+		} else {
+			f = (&fastCompiler{q: c.q, kind: envRule}).nameCall(r.kind, r.name)
+		}
+		if f == nil || f.k != fFloat {
+			return nil
+		}
+		get := f.f
+		return func(e *fastEnv) any { return jsonNumber(get(e)) }
+	case "status", "answered":
+		f := (&fastCompiler{q: c.q, kind: envRule}).nameCall(r.kind, r.name)
+		if f == nil {
+			return nil
+		}
+		if f.k == fStr {
+			get := f.s
+			return func(e *fastEnv) any { return get(e) }
+		}
+		get := f.b
+		return func(e *fastEnv) any { return get(e) }
+	}
+	return nil
 }
 
 func (c *compiler) leafOptions(src string, env map[string]any) []exprOption {
@@ -172,11 +212,11 @@ func addScoreNames(env map[string]any, sc *ScoreResult) {
 // the same list.
 func Recommend(st *State, sc *ScoreResult, r *Rules) []Recommendation {
 	recs := Rank(st, sc, r)
-	env := RuleEnv(st, sc)
+	x := &explainer{fe: fastEnv{st: st, sc: sc}}
 	for i := range recs {
 		recs[i].Gaps = recs[i].Measure.rankingFor(st.Q, r.Policy).gaps(sc, r.Policy)
 		recs[i].Factors = recs[i].factors.asMap(recs[i].Measure)
-		recs[i].Trace = explain(recs[i].Measure.explain(), env)
+		recs[i].Trace = x.explain(recs[i].Measure.explain())
 		recs[i].Because = because(st, sc, recs[i].Measure, recs[i].Trace, recs[i].Gaps)
 	}
 	return recs
@@ -418,8 +458,23 @@ func priorityOnVM(st *State, p *Policy, m *Measure, f *factors, env map[string]a
 	return v
 }
 
+// explainer evaluates explanation trees: leaves run as closures where they
+// were compiled to them, otherwise on the VM in the rule environment (made
+// on first need).
+type explainer struct {
+	fe  fastEnv
+	env map[string]any
+}
+
+func (x *explainer) ruleEnv() map[string]any {
+	if x.env == nil {
+		x.env = RuleEnv(x.fe.st, x.fe.sc)
+	}
+	return x.env
+}
+
 // explain evaluates the explanation tree.
-func explain(n *explainNode, env map[string]any) *Trace {
+func (x *explainer) explain(n *explainNode) *Trace {
 	if n == nil {
 		return nil
 	}
@@ -428,31 +483,40 @@ func explain(n *explainNode, env map[string]any) *Trace {
 	case "and":
 		t.Value = true
 		for _, c := range n.children {
-			ct := explain(c, env)
+			ct := x.explain(c)
 			t.Children = append(t.Children, ct)
 			t.Value = t.Value && ct.Value
 		}
 	case "or":
 		for _, c := range n.children {
-			ct := explain(c, env)
+			ct := x.explain(c)
 			t.Children = append(t.Children, ct)
 			t.Value = t.Value || ct.Value
 		}
 	case "not":
-		ct := explain(n.children[0], env)
+		ct := x.explain(n.children[0])
 		t.Children = []*Trace{ct}
 		t.Value = !ct.Value
 	default:
-		if n.prog != nil {
+		ok := false
+		if n.fast != nil {
+			t.Value, ok = runFastBool(n.fast, &x.fe)
+		}
+		if !ok && n.prog != nil {
 			v := vm.VM{MemoryBudget: ExprMemoryBudget}
-			out, err := runLeaf(&v, n.prog, env)
+			out, err := runLeaf(&v, n.prog, x.ruleEnv())
+			t.Value = false
 			if err == nil {
 				t.Value, _ = out.(bool)
 			}
 		}
-		t.Values = map[string]any{}
+		t.Values = make(map[string]any, len(n.reads))
 		for _, r := range n.reads {
-			t.Values[r.label()] = readValue(r, env)
+			if r.get != nil {
+				t.Values[r.lbl] = r.get(&x.fe)
+			} else {
+				t.Values[r.lbl] = readValue(r, x.ruleEnv())
+			}
 		}
 	}
 	return t
