@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/expr-lang/expr/conf"
 )
 
 // Triggers over the sample questionnaire (integer, decimal, boolean, text,
@@ -443,4 +445,13 @@ func scoreSummary(r *ScoreResult) string {
 		fmt.Fprintf(&b, "views %v\n", reflect.ValueOf(r.By).MapKeys())
 	}
 	return b.String()
+}
+
+// TestExprConfigMatchesCreateNew: the configuration compileSafely starts
+// from is expr's own default (should a new expr version change it, this
+// fails rather than content compiling differently).
+func TestExprConfigMatchesCreateNew(t *testing.T) {
+	if got, want := newExprConfig(), conf.CreateNew(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("newExprConfig differs from conf.CreateNew:\n%+v\n%+v", got, want)
+	}
 }
