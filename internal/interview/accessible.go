@@ -136,7 +136,20 @@ func (r *lineRunner) home() error {
 		_, err = io.WriteString(r.out, ResultsText(l, r.lang, 100))
 		return err
 	}
-	s, err := Open(r.c.Env, id, "", r.c.Lang)
+	reason := r.c.Reason
+	if list[n-1].Status == "validated" && strings.TrimSpace(reason) == "" {
+		// Every change to a validated assessment needs a reason (audit trail).
+		for strings.TrimSpace(reason) == "" {
+			r.say(r.t("iv.setup.reason.hint"))
+			if reason, err = r.ask(r.colon(r.t("iv.setup.reason"))); err != nil {
+				return err
+			}
+			if strings.TrimSpace(reason) == "" {
+				r.say(r.t("iv.err.reason_required"))
+			}
+		}
+	}
+	s, err := Open(r.c.Env, id, "", r.c.Lang, reason)
 	if err != nil {
 		return err
 	}

@@ -86,6 +86,8 @@ type Model struct {
 	scr      screen
 	ov       overlay
 	fromHome bool
+	// resumeID is the validated assessment whose reason the setup screen asks.
+	resumeID string
 	quitting bool
 
 	// home and lists

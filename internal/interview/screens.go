@@ -151,6 +151,12 @@ func (m *Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.openResults(l)
 			return m, nil
 		}
+		if it.a.Status == "validated" {
+			// Every change to a validated assessment needs a reason (audit
+			// trail): ask for it before opening.
+			m.startReason(it.a.ID)
+			return m, m.focusField()
+		}
 		s, err := Open(m.env, it.a.ID, "", "")
 		if err != nil {
 			m.listErr = err.Error()
@@ -244,6 +250,17 @@ func (m *Model) startSetup(su Setup) {
 	m.buildSetupField()
 }
 
+// startReason asks why a validated assessment is resumed, then opens it
+// (finishSetup); esc goes back to the list.
+func (m *Model) startReason(id string) {
+	m.scr = scrSetup
+	m.resumeID = id
+	m.steps = []string{"reason"}
+	m.step = 0
+	m.setupErr = ""
+	m.buildSetupField()
+}
+
 // SetupSteps lists what the setup will ask for.
 func (m *Model) SetupSteps() []string { return append([]string{}, m.steps...) }
 
@@ -264,6 +281,8 @@ func (m *Model) setupValue(step string) string {
 			return app.DefaultRound()
 		}
 		return m.setup.Round
+	case "reason":
+		return m.reason
 	}
 	return ""
 }
@@ -314,6 +333,12 @@ func (m *Model) buildSetupField() {
 func (m *Model) updateSetup(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch msg.String() {
 	case "esc":
+		if m.resumeID != "" {
+			m.resumeID, m.reason = "", ""
+			m.scr = scrList
+			m.field, m.choices = nil, nil
+			return m, nil
+		}
 		if m.fromHome {
 			m.scr = scrHome
 			m.field, m.choices = nil, nil
@@ -340,6 +365,10 @@ func (m *Model) updateSetup(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		v := strings.TrimSpace(m.setupVal)
 		if step == "respondent" && v == "" {
 			m.setupErr = m.t("iv.err.name_required")
+			return m, nil
+		}
+		if step == "reason" && v == "" {
+			m.setupErr = m.t("iv.err.reason_required")
 			return m, nil
 		}
 		m.storeSetupValue()
@@ -389,11 +418,26 @@ func (m *Model) storeSetupValue() {
 			v = app.DefaultRound()
 		}
 		m.setup.Round = v
+	case "reason":
+		m.reason = v
 	}
 }
 
-// finishSetup creates the assessment and opens the interview.
+// finishSetup creates the assessment and opens the interview (or opens the
+// validated assessment being resumed, with its reason).
 func (m *Model) finishSetup() {
+	if m.resumeID != "" {
+		s, err := Open(m.env, m.resumeID, "", "", m.reason)
+		if err != nil {
+			m.setupErr = err.Error()
+			m.scr = scrSetup
+			return
+		}
+		m.resumeID = ""
+		s.Lang = m.lang
+		m.begin(s)
+		return
+	}
 	su := m.setup
 	if su.Lang == "" {
 		su.Lang = m.lang
@@ -420,7 +464,7 @@ func (m *Model) viewSetup() string {
 		if m.setupErr != "" {
 			body = append(body, m.st.err.Render("✗ "+m.setupErr))
 		}
-		return m.frame(m.simpleHeader(m.t("iv.setup.title")), body, m.keysLine("iv.keys.setup"))
+		return m.frame(m.simpleHeader(m.setupTitle()), body, m.keysLine("iv.keys.setup"))
 	}
 	step := m.steps[m.step]
 	body := []string{m.st.faint.Render(m.t("iv.setup.step", m.step+1, len(m.steps))), ""}
@@ -445,7 +489,14 @@ func (m *Model) viewSetup() string {
 	if m.setupErr != "" {
 		body = append(body, "", m.st.err.Render("✗ "+m.setupErr))
 	}
-	return m.frame(m.simpleHeader(m.t("iv.setup.title")), body, m.keysLine("iv.keys.setup"))
+	return m.frame(m.simpleHeader(m.setupTitle()), body, m.keysLine("iv.keys.setup"))
+}
+
+func (m *Model) setupTitle() string {
+	if m.resumeID != "" {
+		return m.t("iv.setup.reason_title")
+	}
+	return m.t("iv.setup.title")
 }
 
 // ---- review

@@ -278,3 +278,70 @@ func TestAccessibleRespondentAndConsensus(t *testing.T) {
 		t.Fatalf("respondents: %+v", rec.Assessment.Respondents)
 	}
 }
+
+// TestHomeResumeValidatedAsksReason: resuming a validated assessment from
+// the home screen asks why (an empty reason is refused, esc goes back to the
+// list), and the reason is recorded with the changes made.
+func TestHomeResumeValidatedAsksReason(t *testing.T) {
+	env, db := testEnv(t, false)
+	s := newSession(t, env, "fr")
+	if err := s.Commit(s.Q().Question("plan"), "partial", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Store.Apply(s.ID(), store.Change{By: "M", Status: "validated"}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, NewHome(env, Options{Width: 80, Height: 24}))
+	d.key("2")
+	d.wantView("L'Oriental")
+	d.key("enter")
+	d.wantView("Reprendre une évaluation validée", "Pourquoi les réponses changent-elles ?")
+	d.key("enter")
+	d.wantView("Une raison est obligatoire")
+	d.key("esc")
+	d.wantView("L'Oriental", "r1")
+	d.key("enter")
+	d.typeText("atelier de validation")
+	d.key("enter")
+	d.wantQuestion("unit")
+	d.pick("full")
+	d.key("enter")
+	rec := fullRecord(t, db, s.ID())
+	var ok bool
+	for _, e := range rec.History {
+		ok = ok || e.Reason == "atelier de validation"
+	}
+	if !ok {
+		t.Fatalf("no history entry with the reason: %+v", rec.History)
+	}
+	if a := rec.Assessment; a.Status != "validated" {
+		t.Fatalf("status = %s", a.Status)
+	}
+}
+
+// TestAccessibleHomeResumeValidatedAsksReason: the same in accessible mode.
+func TestAccessibleHomeResumeValidatedAsksReason(t *testing.T) {
+	env, db := testEnv(t, false)
+	s := newSession(t, env, "fr")
+	if _, err := env.Store.Apply(s.ID(), store.Change{By: "M", Status: "validated"}); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	c := Config{Env: env, In: strings.NewReader("2\n1\n\ncorrection du rôle\nDirectrice\n"), Out: &out, Err: &out, Accessible: true, Lang: "fr"}
+	if err := c.Home(); err != nil {
+		t.Fatalf("home: %v\n%s", err, out.String())
+	}
+	for _, want := range []string{"Pourquoi les réponses changent-elles ?", "Une raison est obligatoire", "✓ Enregistré."} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	rec := fullRecord(t, db, s.ID())
+	var ok bool
+	for _, e := range rec.History {
+		ok = ok || e.Reason == "correction du rôle"
+	}
+	if !ok {
+		t.Fatalf("no history entry with the reason: %+v", rec.History)
+	}
+}
