@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/expr-lang/expr/conf"
 )
@@ -453,5 +454,48 @@ func scoreSummary(r *ScoreResult) string {
 func TestExprConfigMatchesCreateNew(t *testing.T) {
 	if got, want := newExprConfig(), conf.CreateNew(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("newExprConfig differs from conf.CreateNew:\n%+v\n%+v", got, want)
+	}
+}
+
+// TestDiamondCalculationsLoadFast: 30 levels of calculations that each read
+// the two of the level below (2^30 paths from top to bottom) load and answer
+// in linear time. The dependency walk of a follow-up's relevance once
+// enumerated every path: exponential time, a hang on hostile content.
+func TestDiamondCalculationsLoadFast(t *testing.T) {
+	files := sampleFiles(t)
+	var calcs strings.Builder
+	calcs.WriteString("calculate:\n  - id: a0\n    expr: \"score(plan) + 0.0\"\n  - id: b0\n    expr: \"score(desk) + 0.0\"\n")
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&calcs, "  - id: a%d\n    expr: \"a%d + b%d\"\n  - id: b%d\n    expr: \"a%d - b%d\"\n", i, i-1, i-1, i, i-1, i-1)
+	}
+	q := string(files["questionnaires/sample.yaml"])
+	q = strings.Replace(q, "calculate:\n", calcs.String(), 1)
+	q = strings.Replace(q, "expr: score(unit) > 0", "expr: score(unit) > 0 && a30 == a30", 1)
+	files["questionnaires/sample.yaml"] = []byte(q)
+	done := make(chan error, 1)
+	go func() {
+		c, err := LoadFiles(files)
+		if err == nil {
+			st := NewState(c.Q)
+			for _, kv := range [][2]string{{"plan", "full"}, {"desk", "partial"}, {"unit", "absent"}} {
+				if err = st.Set(kv[0], kv[1]); err != nil {
+					break
+				}
+			}
+			if err == nil {
+				if v, ok := st.IndicatorScore("unit_staff"); !ok || v != 0 {
+					err = fmt.Errorf("unit_staff skipped with its deps known: %v %v, want 0", v, ok)
+				}
+			}
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("loading 30 levels of diamond calculations did not finish in 20 s")
 	}
 }

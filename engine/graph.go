@@ -72,8 +72,7 @@ func buildGraph(q *Questionnaire, errs *ydoc.Errors) *graph {
 			// A skipped indicator's score depends on whether the answers that
 			// decided the skip are known (State.scoreOf), not only on its
 			// relevance.
-			ds, _ := questionDeps(q, qu.Relevant, 0, nil)
-			for _, d := range ds {
+			for _, d := range questionDeps(q, qu.Relevant) {
 				deps[g.qVal(i)] = append(deps[g.qVal(i)], g.qVal(d.Index))
 			}
 		}

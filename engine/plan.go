@@ -28,10 +28,8 @@ type planInd struct {
 	lowest float64
 	views  []int // slots in scorePlan.views
 	// skipDeps are the questions whose answers decide the indicator's
-	// relevance (through calculations too); skipKnowable is false when they
-	// could not be listed (too deep), and a skip then never counts.
-	skipDeps     []*Question
-	skipKnowable bool
+	// relevance (through calculations too).
+	skipDeps []*Question
 }
 
 type viewSlot struct{ kind, code string }
@@ -91,7 +89,7 @@ func buildPlan(q *Questionnaire) *scorePlan {
 			for _, c := range qu.Refs.SNIA {
 				in.views = append(in.views, view("snia", c))
 			}
-			in.skipDeps, in.skipKnowable = questionDeps(q, qu.Relevant, 0, nil)
+			in.skipDeps = questionDeps(q, qu.Relevant)
 			p.indAt[qu.Index] = len(p.inds)
 			p.indicatorAt[qu.ID] = len(p.inds)
 			p.inds = append(p.inds, in)
@@ -105,25 +103,31 @@ func buildPlan(q *Questionnaire) *scorePlan {
 }
 
 // questionDeps lists the questions an expression reads, directly or through
-// calculations; ok is false past 32 levels of calculations.
-func questionDeps(q *Questionnaire, e *Expr, depth int, out []*Question) ([]*Question, bool) {
-	if e == nil {
-		return out, true
-	}
-	if depth > 32 {
-		return out, false
-	}
-	for _, d := range e.Deps {
-		if qu := q.byID[d]; qu != nil {
-			out = append(out, qu)
-			continue
+// calculations, each once. Calculations are visited once each, so shared
+// and even cyclic calculations (reported by the graph) cost linear time.
+func questionDeps(q *Questionnaire, e *Expr) []*Question {
+	var out []*Question
+	seenQ := map[*Question]bool{}
+	seenC := map[*Calc]bool{}
+	var walk func(e *Expr)
+	walk = func(e *Expr) {
+		if e == nil {
+			return
 		}
-		if c := q.calcByID[d]; c != nil {
-			var ok bool
-			if out, ok = questionDeps(q, c.Expr, depth+1, out); !ok {
-				return out, false
+		for _, d := range e.Deps {
+			if qu := q.byID[d]; qu != nil {
+				if !seenQ[qu] {
+					seenQ[qu] = true
+					out = append(out, qu)
+				}
+				continue
+			}
+			if c := q.calcByID[d]; c != nil && !seenC[c] {
+				seenC[c] = true
+				walk(c.Expr)
 			}
 		}
 	}
-	return out, true
+	walk(e)
+	return out
 }

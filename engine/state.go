@@ -637,7 +637,7 @@ func (s *State) scoreOf(in *planInd) (float64, bool) {
 		// A skipped indicator counts at its lowest level only when what decided
 		// the skip is known: a follow-up whose parent is unanswered, "don't
 		// know" or "not applicable" is pending, not absent.
-		if qu.SkipExcluded || !s.secRel[qu.Section.Index] || !in.skipKnowable {
+		if qu.SkipExcluded || !s.secRel[qu.Section.Index] {
 			return 0, false
 		}
 		for _, d := range in.skipDeps {
