@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/indimaj/indimaj/internal/i18n"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -404,6 +405,59 @@ func TestScoreRecommendWhatifJSON(t *testing.T) {
 	}
 	if r := cli(t, db, "", sample, "whatif", id, "--set", "plan=nope"); r.code != 2 {
 		t.Fatalf("whatif bad value: %d", r.code)
+	}
+}
+
+// TestTextOutputInThreeLanguages: score, recommend --explain and whatif
+// print their text in the language asked (content and interface), with no
+// English left in French or Arabic; every "cli." string exists in the three.
+func TestTextOutputInThreeLanguages(t *testing.T) {
+	for _, k := range i18n.Keys() {
+		if strings.HasPrefix(k, "cli.") {
+			for _, lang := range i18n.Languages {
+				if !i18n.Has(lang, k) {
+					t.Errorf("%s has no %s text", k, lang)
+				}
+			}
+		}
+	}
+	db := filepath.Join(t.TempDir(), "x.db")
+	id := lastLine(cli(t, db, "", sample, "answer", "--region", "oriental", "--respondent", "A", "--answers", writeFile(t, "a.yaml", sampleAnswers)).stdout)
+	want := map[string][]string{
+		"fr": {"SCORE GLOBAL", "couverture", "parce que", "priorité =", "avec gap=", "vrai  ←", "faux  ←", "coût faible", "Simulation (rien n'est enregistré)", "tranche suivante", "changement(s)"},
+		"ar": {"النقطة الإجمالية", "التغطية", "لأن", "الأولوية =", "صحيح  ←", "خطأ   ←", "الكلفة", "محاكاة", "الفئة الموالية", "تغيير(ات)"},
+		"en": {"OVERALL", "coverage", "because", "priority =", "true", "cost low", "What-if (nothing saved)", "next band", "change(s)"},
+	}
+	// The formula's inputs keep their names and values (aligned=false): they are
+	// what the formula reads. The trace's verdicts are translated.
+	english := []string{"OVERALL", "coverage", "because", "priority =", "cost ", "What-if", "next band", "change(s)", "rank", "true  ←", "false ←"}
+	for _, lang := range []string{"fr", "ar", "en"} {
+		var out strings.Builder
+		for _, args := range [][]string{
+			{"score", id},
+			{"recommend", id, "--explain"},
+			{"whatif", id, "--set", "plan=full"},
+			{"whatif", id, "--next-band", "gov"},
+		} {
+			r := cli(t, db, "", append([]string{sample}, append(args, "--lang", lang)...)...)
+			if r.code != 0 {
+				t.Fatalf("%s %v: exit %d %s", lang, args, r.code, r.stderr)
+			}
+			out.WriteString(r.stdout)
+		}
+		for _, w := range want[lang] {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%s output lacks %q:\n%s", lang, w, out.String())
+			}
+		}
+		if lang == "en" {
+			continue
+		}
+		for _, w := range english {
+			if strings.Contains(out.String(), w) {
+				t.Errorf("%s output has English %q:\n%s", lang, w, out.String())
+			}
+		}
 	}
 }
 

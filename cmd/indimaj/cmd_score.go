@@ -8,6 +8,7 @@ import (
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -139,11 +140,11 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 			for _, s := range r.Sections {
 				flag := ""
 				if s.LowConfidence {
-					flag = fmt.Sprintf("  low confidence (coverage %.0f %%)", s.Coverage*100)
+					flag = "  " + i18n.T(lang, "cli.low_confidence", s.Coverage*100)
 				}
 				fmt.Fprintf(g.stdout, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), fmtScore(s.Score), bar(s.Score, 20), bandLabel(p, s.Band, lang), flag)
 			}
-			fmt.Fprintf(g.stdout, "\n%-48s %s %s  %s  (coverage %.0f %%)\n", "OVERALL", fmtScore(r.Overall), bar(r.Overall, 20), bandLabel(p, r.OverallBand, lang), r.Coverage*100)
+			fmt.Fprintf(g.stdout, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), fmtScore(r.Overall), bar(r.Overall, 20), bandLabel(p, r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
 			for _, kind := range []string{"mgi", "mipex", "snia"} {
 				codes := engine.SortedCodes(r.By[kind])
 				if len(codes) == 0 {
@@ -239,7 +240,7 @@ which indicators it addresses, and how its priority was computed.`,
 				return g.printJSON(map[string]any{"assessment": l.A.ID, "recommendations": recsToJSON(l, recs)})
 			}
 			if len(recs) == 0 {
-				fmt.Fprintln(g.stdout, "no measure is triggered")
+				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.no_measure"))
 				return nil
 			}
 			for _, rec := range recs {
@@ -258,14 +259,15 @@ which indicators it addresses, and how its priority was computed.`,
 func printRecommendation(g *globals, l *app.Loaded, rec engine.Recommendation, lang string, full bool) {
 	m := rec.Measure
 	fmt.Fprintf(g.stdout, "%2d. [%6.2f] %s — %s\n", rec.Rank, rec.Priority, m.ID, m.Title.Get(lang))
-	fmt.Fprintf(g.stdout, "    SNIA %s · ODD %s · PMM %s · %s · cost %s\n", strings.Join(m.SNIA, ","), strings.Join(m.SDG, ","), joinInts(m.GCM), m.Horizon, m.Cost)
+	fmt.Fprintf(g.stdout, "    SNIA %s · %s %s · %s %s · %s · %s %s\n", strings.Join(m.SNIA, ","), i18n.T(lang, "rp.sdg"), strings.Join(m.SDG, ","),
+		i18n.T(lang, "rp.gcm"), joinInts(m.GCM), i18n.T(lang, "rp.horizon_short."+m.Horizon), i18n.T(lang, "cli.cost"), i18n.T(lang, "rp.cost."+m.Cost))
 	for _, b := range rec.Because {
 		qu := l.Content.Q.Question(b.Indicator)
-		ans := b.Status
+		ans := i18n.T(lang, "iv.status."+b.Status)
 		if b.Answer != nil && qu != nil {
 			ans = displayValue(qu, b.Answer, lang)
 		}
-		fmt.Fprintf(g.stdout, "    because %-14s %s (%s)", b.Indicator, strings.TrimSpace(fmtScore(b.Score)), ans)
+		fmt.Fprintf(g.stdout, "    %s %-14s %s (%s)", i18n.T(lang, "cli.because"), b.Indicator, strings.TrimSpace(fmtScore(b.Score)), ans)
 		if b.Condition != "" {
 			fmt.Fprintf(g.stdout, "  ← %s", b.Condition)
 		}
@@ -282,14 +284,14 @@ func printRecommendation(g *globals, l *app.Loaded, rec engine.Recommendation, l
 			parts = append(parts, fmt.Sprintf("%s=%v", k, v))
 		}
 	}
-	fmt.Fprintf(g.stdout, "    priority = %s\n             with %s\n", l.Content.Rules.Policy.Priority.Src, strings.Join(parts, " "))
+	fmt.Fprintf(g.stdout, "    %s\n      %s\n", i18n.T(lang, "cli.priority", l.Content.Rules.Policy.Priority.Src), i18n.T(lang, "cli.with", strings.Join(parts, " ")))
 	if full && rec.Trace != nil {
-		printTrace(g, rec.Trace, "    ")
+		printTrace(g, rec.Trace, "    ", lang)
 	}
 	fmt.Fprintln(g.stdout)
 }
 
-func printTrace(g *globals, t *engine.Trace, indent string) {
+func printTrace(g *globals, t *engine.Trace, indent, lang string) {
 	label := t.Op
 	if label == "" {
 		label = t.Expr
@@ -307,9 +309,13 @@ func printTrace(g *globals, t *engine.Trace, indent string) {
 		}
 		vals = "   [" + strings.Join(parts, " ") + "]"
 	}
-	fmt.Fprintf(g.stdout, "%s%-5v ← %s%s\n", indent, t.Value, label, vals)
+	value := i18n.T(lang, "cli.false")
+	if t.Value {
+		value = i18n.T(lang, "cli.true")
+	}
+	fmt.Fprintf(g.stdout, "%s%-5s ← %s%s\n", indent, value, label, vals)
 	for _, c := range t.Children {
-		printTrace(g, c, indent+"  ")
+		printTrace(g, c, indent+"  ", lang)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -61,20 +62,20 @@ lift SECTION to its next band.`,
 				}
 				title := q.Section(nextBand).Title.Get(lang)
 				if step.Next == "" {
-					fmt.Fprintf(g.stdout, "%s: %s — already in the top band\n", title, strings.TrimSpace(fmtScore(step.Score)))
+					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.top_band", title, strings.TrimSpace(fmtScore(step.Score))))
 					return nil
 				}
-				fmt.Fprintf(g.stdout, "%s: %s (%s) → next band %s from %g\n", title, strings.TrimSpace(fmtScore(step.Score)),
-					bandLabel(p, step.Band, lang), bandLabel(p, step.Next, lang), step.NextMin)
+				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.next_band", title, strings.TrimSpace(fmtScore(step.Score)),
+					bandLabel(p, step.Band, lang), bandLabel(p, step.Next, lang), step.NextMin))
 				if len(step.Changes) == 0 {
-					fmt.Fprintln(g.stdout, "no set of changes to this section's indicators reaches it")
+					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.unreachable"))
 					return nil
 				}
-				how := "fewest changes"
+				how := "cli.wi.fewest"
 				if !step.Exact {
-					how = "changes found by a greedy search (the section is too large for an exhaustive one)"
+					how = "cli.wi.greedy"
 				}
-				fmt.Fprintf(g.stdout, "%d change(s), %s:\n", len(step.Changes), how)
+				fmt.Fprintln(g.stdout, i18n.T(lang, how, len(step.Changes)))
 				for _, c := range step.Changes {
 					qu := q.Question(c.Question)
 					from := "—"
@@ -84,7 +85,7 @@ lift SECTION to its next band.`,
 					fmt.Fprintf(g.stdout, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(fmtScore(c.FromScore)),
 						strings.TrimSpace(fmtScore(c.ToScore)), from, displayValue(qu, c.To, lang), truncate(qu.Label.Get(lang), 60))
 				}
-				fmt.Fprintf(g.stdout, "section score after: %s\n", strings.TrimSpace(fmtScore(step.NewScore)))
+				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.after", strings.TrimSpace(fmtScore(step.NewScore))))
 				return nil
 			}
 			before := engine.Score(l.State, p)
@@ -150,7 +151,7 @@ lift SECTION to its next band.`,
 					"overall":  map[string]any{"before": round1p(before.Overall), "after": round1p(after.Overall), "band_before": before.OverallBand, "band_after": after.OverallBand},
 					"sections": secs, "recommendations": recs})
 			}
-			fmt.Fprintln(g.stdout, "what-if (nothing saved)")
+			fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.title"))
 			for _, s := range secs {
 				mark := ""
 				if !samePtr(s.Before, s.After) {
@@ -158,15 +159,15 @@ lift SECTION to its next band.`,
 				}
 				fmt.Fprintf(g.stdout, "  %-6s %s → %s%s\n", s.ID, fmtScore(s.Before), fmtScore(s.After), mark)
 			}
-			fmt.Fprintf(g.stdout, "  %-6s %s → %s\n", "overall", fmtScore(round1p(before.Overall)), fmtScore(round1p(after.Overall)))
+			fmt.Fprintf(g.stdout, "  %-6s %s → %s\n", i18n.T(lang, "cli.wi.overall"), fmtScore(round1p(before.Overall)), fmtScore(round1p(after.Overall)))
 			for _, r := range recs {
 				switch {
 				case r.Before == nil:
-					fmt.Fprintf(g.stdout, "  + %s now recommended (rank %d)\n", r.Measure, *r.After)
+					fmt.Fprintln(g.stdout, "  "+i18n.T(lang, "cli.wi.new", r.Measure, *r.After))
 				case r.After == nil:
-					fmt.Fprintf(g.stdout, "  - %s no longer recommended (was rank %d)\n", r.Measure, *r.Before)
+					fmt.Fprintln(g.stdout, "  "+i18n.T(lang, "cli.wi.gone", r.Measure, *r.Before))
 				case *r.Before != *r.After:
-					fmt.Fprintf(g.stdout, "  ~ %s rank %d → %d\n", r.Measure, *r.Before, *r.After)
+					fmt.Fprintln(g.stdout, "  "+i18n.T(lang, "cli.wi.moved", r.Measure, *r.Before, *r.After))
 				}
 			}
 			return nil
