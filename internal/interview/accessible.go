@@ -536,19 +536,19 @@ func (r *lineRunner) respondentCmd() error {
 func (r *lineRunner) consensusCmd(qu *engine.Question) error {
 	s := r.s
 	if !s.CanSetConsensus(qu) {
-		key := "iv.cs.need_two"
-		if qu.Type != engine.Single && qu.Type != engine.Multiple && qu.Type != engine.Boolean {
-			key = "iv.cs.choices_only"
-		}
-		r.say("✗ " + r.t(key, s.ID(), qu.ID))
+		r.say("✗ " + r.t("iv.cs.need_two", s.ID(), qu.ID))
 		return nil
 	}
 	n := len(qu.Choices)
 	if qu.Type == engine.Boolean {
 		n = 2
 	}
+	prompt := r.t("iv.a.cs_prompt", n)
+	if typedConsensus(qu) {
+		prompt = r.t("iv.a.cs_value")
+	}
 	for {
-		line, err := r.ask(r.t("iv.a.cs_prompt", n))
+		line, err := r.ask(prompt)
 		if err != nil {
 			return err
 		}

@@ -304,8 +304,7 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.openRespondents()
 	case k == "alt+c" || (k == "c" && !typing):
 		m.leaveInput()
-		m.openConsensus()
-		return m, nil
+		return m, m.openConsensus()
 	}
 	if m.choices != nil {
 		if m.choices.Update(msg) && m.msgErr {

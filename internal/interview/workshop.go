@@ -140,9 +140,7 @@ func (s *Session) Divergent(qid string) bool {
 // from the interview: a choice question answered by two respondents or
 // more (or that has one already).
 func (s *Session) CanSetConsensus(qu *engine.Question) bool {
-	switch qu.Type {
-	case engine.Single, engine.Multiple, engine.Boolean:
-	default:
+	if qu.Type == engine.Note {
 		return false
 	}
 	_, has := s.Consensus(qu.ID)

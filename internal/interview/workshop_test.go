@@ -345,3 +345,85 @@ func TestAccessibleHomeResumeValidatedAsksReason(t *testing.T) {
 		t.Fatalf("no history entry with the reason: %+v", rec.History)
 	}
 }
+
+// TestConsensusOnNumbersFromInterview: on a number question two
+// participants answered differently, alt+c opens a field holding the
+// working answer; a value the question refuses is reported and
+// nothing is saved; a valid one becomes the consensus; an empty field clears it.
+func TestConsensusOnNumbersFromInterview(t *testing.T) {
+	env, db := testEnv(t, false)
+	s := newSession(t, env, "fr")
+	residents := s.Q().Question("residents")
+	if err := s.Commit(residents, 1000, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SwitchRespondent("B", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(residents, 3000, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, NewInterview(s, Options{Width: 100, Height: 30}))
+	d.goToQ("residents")
+	d.key("alt+c")
+	if d.m.ov != ovConsensus {
+		t.Fatalf("consensus editor not open:\n%s", d.view())
+	}
+	d.wantView("Consensus de l'atelier — residents", "Valeur retenue par l'atelier", fmt.Sprintf("> %v", s.St().Answer("residents")))
+	d.key("ctrl+u")
+	d.typeText("-5")
+	d.key("enter")
+	d.wantView("✗ Un nombre entre 0 et 10 millions")
+	if rec := fullRecord(t, db, s.ID()); len(rec.Consensus) != 0 {
+		t.Fatalf("a refused value was saved: %+v", rec.Consensus)
+	}
+	d.key("ctrl+u")
+	d.typeText("1500")
+	d.key("enter")
+	d.typeText("chiffre de la préfecture")
+	d.key("enter")
+	d.wantView("Consensus enregistré : 1500")
+	rec := fullRecord(t, db, s.ID())
+	if len(rec.Consensus) != 1 || fmt.Sprint(rec.Consensus[0].Value) != "1500" || rec.Consensus[0].Note != "chiffre de la préfecture" {
+		t.Fatalf("stored consensus: %+v", rec.Consensus)
+	}
+	if got := d.m.s.St().Answer("residents"); got != 1500 {
+		t.Fatalf("working residents = %v (%T)", got, got)
+	}
+	d.key("alt+c")
+	d.wantView("1500")
+	d.key("ctrl+u", "enter")
+	d.wantView("Consensus effacé")
+	if rec := fullRecord(t, db, s.ID()); len(rec.Consensus) != 0 {
+		t.Fatalf("consensus not cleared: %+v", rec.Consensus)
+	}
+}
+
+// TestAccessibleConsensusOnText: in accessible mode, c on a text question
+// two participants answered takes the value typed.
+func TestAccessibleConsensusOnText(t *testing.T) {
+	env, db := testEnv(t, false)
+	s := newSession(t, env, "fr")
+	role := s.Q().Question("respondent_role")
+	if err := s.Commit(role, "DGS", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SwitchRespondent("B", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(role, "Chargée de mission", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	c := Config{Env: env, In: strings.NewReader("<\nc\nDirectrice des affaires sociales\n\n"), Out: &out, Err: &out, Accessible: true, Lang: "fr"}
+	if err := c.Resume(s.ID(), "B"); err != nil {
+		t.Fatalf("resume: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "Consensus (la valeur") {
+		t.Fatalf("no value prompt:\n%s", out.String())
+	}
+	rec := fullRecord(t, db, s.ID())
+	if len(rec.Consensus) != 1 || rec.Consensus[0].Value != "Directrice des affaires sociales" {
+		t.Fatalf("stored consensus: %+v\n%s", rec.Consensus, out.String())
+	}
+}

@@ -2,6 +2,7 @@ package interview
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/textinput"
@@ -213,19 +214,45 @@ func (m *Model) consensusListHeight() int {
 	return max(3, m.height-headerLines-2-len(m.consensusHead())-2)
 }
 
-// openConsensus opens the consensus editor on the current question.
-func (m *Model) openConsensus() {
+// typedConsensus reports whether a question's consensus is typed (numbers
+// and text) rather than chosen from a list.
+func typedConsensus(qu *engine.Question) bool {
+	return qu.Type == engine.Integer || qu.Type == engine.Decimal || qu.Type == engine.TextQ
+}
+
+// rawValue writes an answer as it would be typed.
+func rawValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// openConsensus opens the consensus editor on the current question: a list
+// of its choices, or a field for numbers and text.
+func (m *Model) openConsensus() tea.Cmd {
 	qu := m.q
 	if qu == nil || qu.Type == engine.Note {
-		return
+		return nil
 	}
 	if !m.s.CanSetConsensus(qu) {
-		key := "iv.cs.need_two"
-		if qu.Type != engine.Single && qu.Type != engine.Multiple && qu.Type != engine.Boolean {
-			key = "iv.cs.choices_only"
+		m.setMsg(m.t("iv.cs.need_two", m.s.ID(), qu.ID), true)
+		return nil
+	}
+	m.csStep, m.csVal, m.csErr = 0, nil, ""
+	m.ov = ovConsensus
+	if typedConsensus(qu) {
+		m.csList = nil
+		var cur any
+		if cons, ok := m.s.Consensus(qu.ID); ok {
+			cur = m.parsed(qu, cons.Value)
+		} else {
+			cur = m.s.St().Answer(qu.ID)
 		}
-		m.setMsg(m.t(key, m.s.ID(), qu.ID), true)
-		return
+		return m.newInput(rawValue(cur), m.t("iv.cs.value_placeholder"))
 	}
 	multi := qu.Type == engine.Multiple
 	c := newChoiceList(multi, m.consensusListHeight(), m.st.sel, m.st.faint)
@@ -255,8 +282,7 @@ func (m *Model) openConsensus() {
 		}
 	}
 	m.csList = c
-	m.csStep, m.csVal, m.csErr = 0, nil, ""
-	m.ov = ovConsensus
+	return nil
 }
 
 func (m *Model) updateConsensus(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -286,22 +312,15 @@ func (m *Model) updateConsensus(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.input, cmd = m.input.Update(msg)
 		return m, cmd
 	}
+	if m.csList == nil {
+		return m.updateTypedConsensus(msg)
+	}
 	switch k {
 	case "esc", "q", "c", "alt+c":
 		m.ov = ovNone
 		return m, nil
 	case "backspace", "delete":
-		if _, ok := m.s.Consensus(qu.ID); !ok {
-			return m, nil
-		}
-		if err := m.s.SetConsensus(qu, nil, ""); err != nil {
-			m.csErr = m.t("iv.err.save", err.Error())
-			return m, nil
-		}
-		m.ov = ovNone
-		m.layoutQuestion()
-		m.setMsg(m.t("iv.cs.cleared"), false)
-		return m, m.focusField()
+		return m.clearConsensus()
 	case "enter":
 		var raw any
 		switch qu.Type {
@@ -312,17 +331,7 @@ func (m *Model) updateConsensus(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		default:
 			raw = m.csList.value()
 		}
-		v, err := Parse(m.s.St(), qu, raw, m.lang)
-		if err != nil {
-			m.csErr = err.Error()
-			return m, nil
-		}
-		m.csVal, m.csStep, m.csErr = v, 1, ""
-		note := ""
-		if cons, ok := m.s.Consensus(qu.ID); ok {
-			note = cons.Note
-		}
-		return m, m.newInput(note, m.t("iv.note_placeholder"))
+		return m.consensusValue(raw)
 	}
 	if m.csList.Update(msg) {
 		m.csErr = ""
@@ -330,12 +339,71 @@ func (m *Model) updateConsensus(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// updateTypedConsensus edits the consensus of a number or text question:
+// enter sets what was typed (an empty field clears the consensus), esc closes.
+func (m *Model) updateTypedConsensus(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.ov = ovNone
+		return m, m.focusField()
+	case "enter":
+		raw := strings.TrimSpace(m.input.Value())
+		if raw == "" {
+			if _, ok := m.s.Consensus(m.q.ID); !ok {
+				m.ov = ovNone
+				return m, m.focusField()
+			}
+			return m.clearConsensus()
+		}
+		return m.consensusValue(raw)
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	m.csErr = ""
+	return m, cmd
+}
+
+// consensusValue checks a consensus value and goes on to its note.
+func (m *Model) consensusValue(raw any) (tea.Model, tea.Cmd) {
+	qu := m.q
+	v, err := Parse(m.s.St(), qu, raw, m.lang)
+	if err != nil {
+		m.csErr = err.Error()
+		return m, nil
+	}
+	m.csVal, m.csStep, m.csErr = v, 1, ""
+	note := ""
+	if cons, ok := m.s.Consensus(qu.ID); ok {
+		note = cons.Note
+	}
+	return m, m.newInput(note, m.t("iv.note_placeholder"))
+}
+
+// clearConsensus removes the consensus: the median counts again.
+func (m *Model) clearConsensus() (tea.Model, tea.Cmd) {
+	if _, ok := m.s.Consensus(m.q.ID); !ok {
+		return m, nil
+	}
+	if err := m.s.SetConsensus(m.q, nil, ""); err != nil {
+		m.csErr = m.t("iv.err.save", err.Error())
+		return m, nil
+	}
+	m.ov = ovNone
+	m.layoutQuestion()
+	m.setMsg(m.t("iv.cs.cleared"), false)
+	return m, m.focusField()
+}
+
 func (m *Model) viewConsensus() string {
 	body := m.consensusHead()
 	legend := "iv.keys.consensus"
-	if m.csStep == 0 {
+	switch {
+	case m.csStep == 0 && m.csList == nil:
+		body = append(body, m.st.bold.Render(m.t("iv.cs.value")), m.input.View())
+		legend = "iv.keys.cs_input"
+	case m.csStep == 0:
 		body = append(body, strings.Split(m.csList.View(), "\n")...)
-	} else {
+	default:
 		body = append(body, m.st.bold.Render(m.t("iv.cs.note", Display(m.q, m.csVal, m.lang))), m.input.View())
 		legend = "iv.keys.rs_input"
 	}
@@ -386,7 +454,9 @@ func (m *Model) updateDivergent(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.ov = ovNone
 		m.s = s
 		cmd := m.goTo(qu)
-		m.openConsensus()
+		if c := m.openConsensus(); c != nil {
+			cmd = tea.Batch(cmd, c)
+		}
 		return m, cmd
 	}
 	return m, nil
