@@ -2,15 +2,18 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"os/user"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
@@ -402,7 +405,7 @@ func planCmd(g *globals) *cobra.Command {
 }
 
 func targetsCmd(g *globals) *cobra.Command {
-	var by, reason string
+	var by, reason, lang string
 	var clear bool
 	cmd := &cobra.Command{
 		Use:   "targets ID [SECTION=SCORE...]",
@@ -413,6 +416,9 @@ reports use them. Without SECTION=SCORE, prints the targets in force.`,
 		Example: "  indimaj targets 01J9Z8 gov=80 dat=60\n  indimaj targets 01J9Z8 --clear",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(lang); err != nil {
+				return err
+			}
 			env, l, err := g.open(args[0])
 			if err != nil {
 				return err
@@ -424,11 +430,11 @@ reports use them. Without SECTION=SCORE, prints the targets in force.`,
 					if !s.Scored {
 						continue
 					}
-					mark := ""
+					mark := i18n.T(lang, "cli.target.policy")
 					if _, own := l.A.Targets[s.ID]; own {
-						mark = "  (region's own)"
+						mark = i18n.T(lang, "cli.target.own")
 					}
-					fmt.Fprintf(g.stdout, "%-6s %5g%s\n", s.ID, p.TargetFor(s.ID), mark)
+					fmt.Fprintf(g.stdout, "%-6s %5g  %-44s  %s\n", s.ID, p.TargetFor(s.ID), truncate(s.Title.Get(lang), 44), mark)
 				}
 				return nil
 			}
@@ -445,8 +451,8 @@ reports use them. Without SECTION=SCORE, prints the targets in force.`,
 					if s := q.Section(sec); s == nil || !s.Scored {
 						return inputf("%s: not a scored section (%s)", sec, scoredSections(q))
 					}
-					var v float64
-					if _, err := fmt.Sscanf(val, "%g", &v); err != nil || v < 0 || v > 100 {
+					v, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+					if err != nil || math.IsNaN(v) || v < 0 || v > 100 {
 						return inputf("%s: the target must be a number from 0 to 100, got %q", sec, val)
 					}
 					targets[sec] = v
@@ -468,10 +474,24 @@ reports use them. Without SECTION=SCORE, prints the targets in force.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stderr, "targets of %s: %v\n", l.A.ID, targets)
+			if len(targets) == 0 {
+				fmt.Fprintln(g.stderr, i18n.T(lang, "cli.target.cleared", l.A.ID))
+				return nil
+			}
+			ids := make([]string, 0, len(targets))
+			for k := range targets {
+				ids = append(ids, k)
+			}
+			sort.Strings(ids)
+			parts := make([]string, len(ids))
+			for i, k := range ids {
+				parts[i] = fmt.Sprintf("%s=%g", k, targets[k])
+			}
+			fmt.Fprintln(g.stderr, i18n.T(lang, "cli.target.set", l.A.ID, strings.Join(parts, " ")))
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
 	cmd.Flags().BoolVar(&clear, "clear", false, "back to the policy's targets")
 	cmd.Flags().StringVar(&by, "by", currentUser(), "who (audit trail)")
 	cmd.Flags().StringVar(&reason, "reason", "", "why (required once the assessment is validated)")

@@ -261,7 +261,10 @@ func TestRegionTargets(t *testing.T) {
 	if sc.Sections[0].Target != 80 || sc.Sections[1].Target != 100 {
 		t.Fatalf("targets in score = %+v", sc.Sections)
 	}
-	for _, bad := range []string{"ctx=50", "gov=120", "gov"} {
+	if r := cli(t, db, "", sample, "targets", id, "--lang", "en"); !strings.Contains(r.stdout, "gov       80") || !strings.Contains(r.stdout, "the region's own target") || !strings.Contains(r.stdout, "policy target") {
+		t.Fatalf("targets listing:\n%s", r.stdout)
+	}
+	for _, bad := range []string{"ctx=50", "gov=120", "gov", "gov=80abc", "gov=NaN", "gov=-1"} {
 		if r := cli(t, db, "", sample, "targets", id, bad); r.code != 2 {
 			t.Errorf("targets %s: exit %d", bad, r.code)
 		}
