@@ -711,7 +711,7 @@ func BenchmarkScoreRankEngine(b *testing.B) {
 	}
 }
 
-func BenchmarkScoreRecommendHandWritten(b *testing.B) {
+func BenchmarkScoreRankHandWritten(b *testing.B) {
 	c, m, st, ans := baseFixed(b)
 	a := m.answersOf(ans)
 	r := m.newResult()
