@@ -368,3 +368,63 @@ func TestTerminalHome(t *testing.T) {
 	x.keys("h", "q")
 	x.waitGone("h", pid)
 }
+
+// TestTerminalHomeValidatedReasonAndConsensus: in a real terminal, resuming
+// a validated assessment from the home screen asks why, and the workshop
+// consensus on a number question is typed in a field; the file then holds
+// the consensus, recorded with the reason.
+func TestTerminalHomeValidatedReasonAndConsensus(t *testing.T) {
+	x := newTmux(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "e2e.db")
+	if _, e, c := indimaj(t, "", sampleArgs(t, db, "answer", "--region", "oriental", "--respondent", "A", "--round", "r1",
+		"--answers", writeAnswers(t, dir, "residents: 1000\n"))...); c != 0 {
+		t.Fatal(e)
+	}
+	id := onlyAssessment(t, db)
+	if _, e, c := indimaj(t, "", sampleArgs(t, db, "answer", "--assessment", id, "--respondent", "B",
+		"--answers", writeAnswers(t, dir, "residents: 3000\n"))...); c != 0 {
+		t.Fatal(e)
+	}
+	if _, e, c := indimaj(t, "", sampleArgs(t, db, "status", id, "validated", "--by", "M")...); c != 0 {
+		t.Fatal(e)
+	}
+	x.start("v", filepath.Join(dir, "out.txt"), sampleArgs(t, db)...)
+	x.waitFor("v", "Reprendre une évaluation")
+	x.keys("v", "2")
+	x.waitFor("v", "L'Oriental", "r1")
+	x.keys("v", "Enter")
+	x.waitFor("v", "Reprendre une évaluation validée", "Pourquoi les réponses changent-elles ?")
+	x.text("v", "chiffre de la préfecture")
+	x.keys("v", "Enter")
+	x.waitFor("v", "question 1/5 · respondent_role")
+	x.keys("v", "Tab", "Tab")
+	x.waitFor("v", "residents", "A : 1000", "B : 3000")
+	x.keys("v", "M-c")
+	x.waitFor("v", "Consensus de l'atelier — residents", "Valeur retenue par l'atelier")
+	x.keys("v", "C-u")
+	x.text("v", "1800")
+	x.keys("v", "Enter")
+	x.keys("v", "Enter")
+	x.waitFor("v", "Consensus enregistré : 1800")
+	pid := x.pid("v")
+	x.keys("v", "C-c") // the number field has the focus: q would be typed
+	x.waitGone("v", pid)
+	hist, _, _ := indimaj(t, "", sampleArgs(t, db, "history", id)...)
+	if !strings.Contains(hist, "chiffre de la préfecture") || !strings.Contains(hist, "1800") {
+		t.Fatalf("history lacks the consensus and its reason:\n%s", hist)
+	}
+}
+
+func writeAnswers(t *testing.T, dir, body string) string {
+	t.Helper()
+	f, err := os.CreateTemp(dir, "answers-*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(body); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return f.Name()
+}
