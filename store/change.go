@@ -27,7 +27,7 @@ type HistoryEntry struct {
 	ID         string    `json:"id"`
 	At         time.Time `json:"at"`
 	By         string    `json:"by"`
-	Kind       string    `json:"kind"` // answer, consensus, status, plan, import, followup
+	Kind       string    `json:"kind"` // answer, consensus, status, plan, import, followup, targets, respondent
 	Question   string    `json:"question,omitempty"`
 	Respondent string    `json:"respondent,omitempty"`
 	Measure    string    `json:"measure,omitempty"`

@@ -82,7 +82,13 @@ func (s *Session) SwitchRespondent(name, institution, role string) error {
 	}
 	r := store.Respondent{Name: name, Institution: strings.TrimSpace(institution), Role: strings.TrimSpace(role)}
 	if !s.L.A.HasRespondent(name) {
-		_, err := s.Env.Store.Apply(s.ID(), store.Change{By: name, Reason: s.Reason, Update: func(a *store.Assessment) error {
+		// Adding a participant is an audit entry of its own.
+		who := name
+		if extra := strings.Join(nonEmpty(r.Institution, r.Role), ", "); extra != "" {
+			who += " (" + extra + ")"
+		}
+		entry := store.HistoryEntry{By: s.Respondent, Kind: "respondent", New: who, Reason: s.Reason}
+		_, err := s.Env.Store.Apply(s.ID(), store.Change{By: name, Reason: s.Reason, History: []store.HistoryEntry{entry}, Update: func(a *store.Assessment) error {
 			if !a.HasRespondent(name) {
 				a.Respondents = append(a.Respondents, r)
 			}
@@ -95,6 +101,16 @@ func (s *Session) SwitchRespondent(name, institution, role string) error {
 	}
 	s.Respondent = name
 	return s.reload()
+}
+
+func nonEmpty(xs ...string) []string {
+	var out []string
+	for _, x := range xs {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // AnswersTo returns each respondent's answer to a question, in the order

@@ -66,6 +66,19 @@ func TestRespondentSwitch(t *testing.T) {
 	if !found {
 		t.Fatalf("respondents: %+v", a.Respondents)
 	}
+	// adding Karim is an audit entry of its own, by the one who added him
+	var added int
+	for _, e := range fullRecord(t, db, s.ID()).History {
+		if e.Kind == "respondent" {
+			added++
+			if e.New != "Karim (CR Oriental)" || e.By != "Test" {
+				t.Fatalf("respondent entry: %+v", e)
+			}
+		}
+	}
+	if added != 1 {
+		t.Fatalf("%d respondent entries in the history, want 1", added)
+	}
 	// the working answer is rebuilt as the file would be
 	if got := fmt.Sprint(d.m.s.St().Answer("plan")); got != "partial" {
 		t.Fatalf("working plan = %s", got)
