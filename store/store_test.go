@@ -21,6 +21,8 @@ import (
 // The test binary doubles as a helper process: with STORE_HELPER set it
 // holds the database, or commits answers and reports each one, until killed.
 func TestMain(m *testing.M) {
+	// Messages in English whatever the machine's locale (tests read them).
+	os.Setenv("INDIMAJ_LANG", "en")
 	switch os.Getenv("STORE_HELPER") {
 	case "hold":
 		db, err := bolt.Open(os.Getenv("STORE_PATH"), 0o600, nil)

@@ -23,6 +23,8 @@ var (
 
 // TestMain removes the binary the end-to-end tests built.
 func TestMain(m *testing.M) {
+	// Command-line messages in English whatever the machine's locale.
+	os.Setenv("INDIMAJ_LANG", "en")
 	code := m.Run()
 	if binPath != "" {
 		os.RemoveAll(filepath.Dir(binPath))

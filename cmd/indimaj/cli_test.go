@@ -23,6 +23,8 @@ var binary string
 // TestMain builds the real binary once; the tests run it as a user would.
 // With CLI_HELPER=hold the test binary instead holds a database open.
 func TestMain(m *testing.M) {
+	// Messages in English whatever the machine's locale (tests read them).
+	os.Setenv("INDIMAJ_LANG", "en")
 	if os.Getenv("CLI_HELPER") == "hold" {
 		db, err := bolt.Open(os.Getenv("CLI_DB"), 0o600, nil)
 		if err != nil {

@@ -3,7 +3,11 @@
 // content files; these are the words around them.
 package i18n
 
-import "fmt"
+import (
+	"fmt"
+	"os"
+	"strings"
+)
 
 // Languages lists the supported interface languages, the reference first.
 var Languages = []string{"fr", "ar", "en"}
@@ -27,6 +31,30 @@ func T(lang, key string, args ...any) string {
 }
 
 // Keys returns every message key (for the completeness test).
+// MessageLang is the language of the command line's messages (what a
+// command confirms, warns or refuses): $INDIMAJ_LANG if it is fr, ar or en,
+// else the locale ($LC_ALL, $LC_MESSAGES, $LANG, such as fr_MA.UTF-8), else
+// English. Commands that render results take --lang instead.
+func MessageLang() string {
+	if l := strings.ToLower(strings.TrimSpace(os.Getenv("INDIMAJ_LANG"))); isLang(l) {
+		return l
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := os.Getenv(v); l != "" {
+			if l = strings.ToLower(l); len(l) >= 2 && isLang(l[:2]) && (len(l) == 2 || l[2] == '_' || l[2] == '.' || l[2] == '-') {
+				return l[:2]
+			}
+			return "en" // the first locale variable set decides (C, POSIX, de_DE...)
+		}
+	}
+	return "en"
+}
+
+func isLang(l string) bool { return l == "fr" || l == "ar" || l == "en" }
+
+// M is T in the language of the command line's messages (MessageLang).
+func M(key string, args ...any) string { return T(MessageLang(), key, args...) }
+
 func Keys() []string {
 	out := make([]string, 0, len(messages))
 	for k := range messages {

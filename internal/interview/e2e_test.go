@@ -28,6 +28,8 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// Command-line messages in English whatever the machine's locale.
+	os.Setenv("INDIMAJ_LANG", "en")
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)
