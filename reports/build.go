@@ -40,7 +40,7 @@ func checkLang(lang string) error {
 			return nil
 		}
 	}
-	return app.Inputf("unknown language %q (fr, ar or en)", lang)
+	return app.Inputf("%s", i18n.M("rp.err.lang", lang))
 }
 
 func checkSource(src *Source) error {
@@ -81,7 +81,7 @@ func Build(kind string, src *Source, opt Options) (*Doc, error) {
 		}
 		doc.Pilot = pl
 	default:
-		return nil, app.Inputf("unknown report kind %q (%s)", kind, strings.Join(Kinds, ", "))
+		return nil, app.Inputf("%s", i18n.M("rp.err.kind", kind, strings.Join(Kinds, ", ")))
 	}
 	return doc, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 )
 
 // Compare modes.
@@ -68,7 +69,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 		return nil, err
 	}
 	if len(srcs) < 2 {
-		return nil, app.Inputf("compare needs at least two assessments")
+		return nil, app.Inputf("%s", i18n.M("rp.err.compare_two"))
 	}
 	seen := map[string]bool{}
 	for _, s := range srcs {
@@ -76,7 +77,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 			return nil, err
 		}
 		if seen[s.Assessment.ID] {
-			return nil, app.Inputf("assessment %s is given twice", s.Assessment.ID)
+			return nil, app.Inputf("%s", i18n.M("rp.err.twice", s.Assessment.ID))
 		}
 		seen[s.Assessment.ID] = true
 	}

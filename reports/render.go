@@ -12,6 +12,7 @@ import (
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 )
 
 // Render writes a report in a format: md, html, json or csv.
@@ -26,7 +27,7 @@ func Render(d *Doc, format string) ([]byte, error) {
 	case "csv":
 		return CSV(d)
 	}
-	return nil, app.Inputf("unknown format %q (%s)", format, strings.Join(Formats, ", "))
+	return nil, app.Inputf("%s", i18n.M("rp.err.format", format, strings.Join(Formats, ", ")))
 }
 
 // JSON renders a report's full structured content.

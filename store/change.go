@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/rand"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/oklog/ulid/v2"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/indimaj/indimaj/internal/i18n"
 )
 
 var (
@@ -20,7 +21,7 @@ var (
 )
 
 // ErrNeedsReason means the assessment is validated: a change needs a reason.
-var ErrNeedsReason = errors.New("the assessment is validated: give a reason for this change (--reason)")
+var ErrNeedsReason error = msgError("store.needs_reason")
 
 // HistoryEntry is one change in an assessment's audit trail.
 type HistoryEntry struct {
@@ -107,11 +108,11 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 		b := tx.Bucket(bAssessments)
 		data := b.Get([]byte(id))
 		if data == nil {
-			return fmt.Errorf("%w: %s", ErrNotFound, id)
+			return detail(ErrNotFound, id)
 		}
 		a := &Assessment{}
 		if err := json.Unmarshal(data, a); err != nil {
-			return fmt.Errorf("%w: assessment %s cannot be read: %v", ErrCorrupt, id, err)
+			return detail(ErrCorrupt, i18n.M("store.unreadable", id, err))
 		}
 		validated := a.Status == "validated"
 		now := time.Now().UTC()

@@ -23,6 +23,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/indimaj/indimaj/internal/i18n"
 )
 
 // SchemaVersion is the version of the data layout; later versions migrate from it.
@@ -33,14 +35,25 @@ var LockTimeout = 2 * time.Second
 
 var (
 	// ErrBusy means another process holds the database.
-	ErrBusy = errors.New("database busy")
+	ErrBusy error = msgError("store.busy")
 	// ErrCorrupt means the file is not a usable indimaj database.
-	ErrCorrupt = errors.New("database damaged")
+	ErrCorrupt error = msgError("store.corrupt")
 	// ErrNotFound means no assessment has that id.
-	ErrNotFound = errors.New("no such assessment")
+	ErrNotFound error = msgError("store.not_found")
 	// ErrExists means an assessment with that id already exists.
-	ErrExists = errors.New("assessment already exists")
+	ErrExists error = msgError("store.exists")
 )
+
+// msgError is an error whose text is a message of package i18n, in the
+// command line's language when it is printed (errors.Is compares keys).
+type msgError string
+
+func (e msgError) Error() string { return i18n.M(string(e)) }
+
+// detail wraps a sentinel error with what happened, in the messages' language.
+func detail(sentinel error, msg string) error {
+	return fmt.Errorf("%w%s%s", sentinel, i18n.Colon(), msg)
+}
 
 var (
 	bMeta        = []byte("meta")
@@ -126,7 +139,7 @@ func DefaultPath() (string, error) {
 	if dir == "" {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", fmt.Errorf("cannot find a place for the database (no $HOME): use --db PATH or $INDIMAJ_DB: %w", err)
+			return "", fmt.Errorf("%s%s%w", i18n.M("store.no_home"), i18n.Colon(), err)
 		}
 		dir = filepath.Join(home, ".local", "share")
 	}
@@ -165,18 +178,18 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	fi, statErr := os.Stat(s.path)
 	switch {
 	case statErr == nil && fi.IsDir():
-		return nil, fmt.Errorf("%s is a folder, not a database file", s.path)
+		return nil, errors.New(i18n.M("store.is_folder", s.path))
 	case statErr == nil && fi.Size() == 0:
-		return nil, fmt.Errorf("%w: %s is empty (0 bytes); an indimaj database is never empty: restore it from a backup or move it aside", ErrCorrupt, s.path)
+		return nil, detail(ErrCorrupt, i18n.M("store.empty", s.path))
 	case errors.Is(statErr, os.ErrNotExist):
 		if readOnly {
 			return nil, errNoFile
 		}
 		if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
-			return nil, fmt.Errorf("cannot create the database folder: %w", err)
+			return nil, fmt.Errorf("%s%s%w", i18n.M("store.mkdir"), i18n.Colon(), err)
 		}
 	case statErr != nil:
-		return nil, fmt.Errorf("cannot read %s: %w", s.path, statErr)
+		return nil, fmt.Errorf("%s%s%w", i18n.M("store.cannot_read", s.path), i18n.Colon(), statErr)
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -189,14 +202,14 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	if err != nil {
 		switch {
 		case errors.Is(err, berrors.ErrTimeout):
-			return nil, fmt.Errorf("%w: another indimaj process is using %s; try again when it is done", ErrBusy, s.path)
+			return nil, detail(ErrBusy, i18n.M("store.busy_detail", s.path))
 		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum),
 			strings.Contains(err.Error(), "file size too small"), strings.Contains(err.Error(), "invalid"):
-			return nil, fmt.Errorf("%w: %s is not an indimaj database, or it is damaged (%v)", ErrCorrupt, s.path, err)
+			return nil, detail(ErrCorrupt, i18n.M("store.not_indimaj_or_damaged", s.path, err))
 		case errors.Is(err, os.ErrPermission):
-			return nil, fmt.Errorf("cannot open %s: permission denied", s.path)
+			return nil, errors.New(i18n.M("store.permission", s.path))
 		}
-		return nil, fmt.Errorf("cannot open %s: %w", s.path, err)
+		return nil, fmt.Errorf("%s%s%w", i18n.M("store.cannot_open", s.path), i18n.Colon(), err)
 	}
 	return db, nil
 }
@@ -204,7 +217,7 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 var errNoFile = errors.New("no database file")
 
 func corrupt(path string, r any) error {
-	return fmt.Errorf("%w: %s is damaged (%v); restore it from a backup or move it aside", ErrCorrupt, path, r)
+	return detail(ErrCorrupt, i18n.M("store.damaged", path, r))
 }
 
 // withDB runs fn on an open database, turning panics from damaged pages into errors.
@@ -220,7 +233,7 @@ func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 			err = corrupt(s.path, r)
 		}
 		if cerr := db.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("closing %s: %w", s.path, cerr)
+			err = fmt.Errorf("%s%s%w", i18n.M("store.closing", s.path), i18n.Colon(), cerr)
 		}
 	}()
 	old := debug.SetPanicOnFault(true)
@@ -267,14 +280,14 @@ func (s *Store) verify(db *bolt.DB, readOnly bool) error {
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("cannot initialise %s: %w", s.path, err)
+			return fmt.Errorf("%s%s%w", i18n.M("store.init", s.path), i18n.Colon(), err)
 		}
 	case schema == nil && empty:
 		// A new, empty file opened read-only: nothing to read.
 	case schema == nil:
-		return fmt.Errorf("%w: %s is a bbolt file but not an indimaj database", ErrCorrupt, s.path)
+		return detail(ErrCorrupt, i18n.M("store.foreign", s.path))
 	case string(schema) != SchemaVersion:
-		return fmt.Errorf("%s has schema version %s, but this indimaj reads version %s: use a matching indimaj", s.path, schema, SchemaVersion)
+		return errors.New(i18n.M("store.schema", s.path, schema, SchemaVersion))
 	}
 	if !s.checked {
 		err := db.View(func(tx *bolt.Tx) error {
@@ -284,7 +297,7 @@ func (s *Store) verify(db *bolt.DB, readOnly bool) error {
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("%w: %s failed its consistency check (%v); restore it from a backup", ErrCorrupt, s.path, err)
+			return detail(ErrCorrupt, i18n.M("store.check", s.path, err))
 		}
 		s.checked = true
 	}
@@ -343,11 +356,11 @@ func (s *Store) Resolve(idOrPrefix string) (string, error) {
 	}
 	switch len(matches) {
 	case 0:
-		return "", fmt.Errorf("%w: %q (see `indimaj assessments`)", ErrNotFound, idOrPrefix)
+		return "", detail(ErrNotFound, i18n.M("store.not_found_id", idOrPrefix))
 	case 1:
 		return matches[0], nil
 	}
-	return "", fmt.Errorf("%w: %q matches %d assessments; give more characters", ErrNotFound, idOrPrefix, len(matches))
+	return "", detail(ErrNotFound, i18n.M("store.ambiguous", idOrPrefix, len(matches)))
 }
 
 // Create stores a new assessment with its content snapshot and initial answers,
@@ -356,7 +369,7 @@ func (s *Store) Create(a *Assessment, content map[string][]byte, answers []Answe
 	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bAssessments)
 		if b.Get([]byte(a.ID)) != nil {
-			return fmt.Errorf("%w: %s", ErrExists, a.ID)
+			return detail(ErrExists, a.ID)
 		}
 		if err := putContent(tx, a.ContentHash, content); err != nil {
 			return err
@@ -427,11 +440,11 @@ func (s *Store) Get(id string) (*Assessment, []Answer, error) {
 			data = b.Get([]byte(id))
 		}
 		if data == nil {
-			return fmt.Errorf("%w: %s", ErrNotFound, id)
+			return detail(ErrNotFound, id)
 		}
 		a = &Assessment{}
 		if err := json.Unmarshal(data, a); err != nil {
-			return fmt.Errorf("%w: assessment %s cannot be read: %v", ErrCorrupt, id, err)
+			return detail(ErrCorrupt, i18n.M("store.unreadable", id, err))
 		}
 		ab := tx.Bucket(bAnswers).Bucket([]byte(id))
 		if ab == nil {
@@ -440,7 +453,7 @@ func (s *Store) Get(id string) (*Assessment, []Answer, error) {
 		return ab.ForEach(func(k, v []byte) error {
 			var an Answer
 			if err := json.Unmarshal(v, &an); err != nil {
-				return fmt.Errorf("%w: an answer of %s cannot be read: %v", ErrCorrupt, id, err)
+				return detail(ErrCorrupt, i18n.M("store.answer_unreadable", id, err))
 			}
 			answers = append(answers, an)
 			return nil
@@ -463,7 +476,7 @@ func (s *Store) List() ([]*Assessment, error) {
 		return b.ForEach(func(k, v []byte) error {
 			a := &Assessment{}
 			if err := json.Unmarshal(v, a); err != nil {
-				return fmt.Errorf("%w: assessment %s cannot be read: %v", ErrCorrupt, k, err)
+				return detail(ErrCorrupt, i18n.M("store.unreadable", k, err))
 			}
 			out = append(out, a)
 			return nil
@@ -493,7 +506,7 @@ func (s *Store) Delete(id string) error {
 	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bAssessments)
 		if b.Get([]byte(id)) == nil {
-			return fmt.Errorf("%w: %s", ErrNotFound, id)
+			return detail(ErrNotFound, id)
 		}
 		if err := b.Delete([]byte(id)); err != nil {
 			return err

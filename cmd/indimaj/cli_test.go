@@ -463,6 +463,38 @@ func TestTextOutputInThreeLanguages(t *testing.T) {
 	}
 }
 
+// TestMessagesFollowTheLanguage: the command line's messages (refusals,
+// confirmations, database errors) follow INDIMAJ_LANG, else the locale; exit
+// codes do not change.
+func TestMessagesFollowTheLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	for _, c := range []struct {
+		env  []string
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"INDIMAJ_LANG=fr"}, []string{"show", "nope"}, 2, "aucune évaluation de ce nom : \"nope\" (voir `indimaj assessments`)"},
+		{[]string{"INDIMAJ_LANG=ar"}, []string{"show", "nope"}, 2, "لا يوجد تقييم بهذا المعرّف"},
+		{[]string{"INDIMAJ_LANG=", "LC_ALL=", "LC_MESSAGES=", "LANG=fr_MA.UTF-8"}, []string{sample, "answer", "--region", "oriental", "--answers", "x.yaml"}, 2, "--respondent NAME est obligatoire"},
+		{[]string{"INDIMAJ_LANG=", "LC_ALL=", "LC_MESSAGES=", "LANG=ar_MA.UTF-8"}, []string{"score", "nope", "--lang", "fr"}, 2, "لا يوجد تقييم"},
+		{[]string{"INDIMAJ_LANG=fr"}, []string{sample, "answer", "--region", "oriental", "--respondent", "A", "--answers", writeFile(t, "a.yaml", "plan: partial\nfoo: 1\n")}, 2, "foo: question inconnue"},
+		{[]string{"INDIMAJ_LANG=fr"}, []string{sample, "answer", "--region", "oriental", "--respondent", "A", "--answers", writeFile(t, "b.yaml", "plan: partial\n")}, 0, "1 réponses enregistrées"},
+	} {
+		r := cliEnv(t, append([]string{"INDIMAJ_DB=" + db, "HOME=" + t.TempDir()}, c.env...), c.args...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v %v: exit %d (want %d), stderr %q, want %q", c.env, c.args, r.code, c.code, r.stderr, c.want)
+		}
+	}
+	damaged := filepath.Join(t.TempDir(), "bad.db")
+	if err := os.WriteFile(damaged, []byte("not a database at all, just text that is long enough"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := cliEnv(t, []string{"INDIMAJ_DB=" + damaged, "HOME=" + t.TempDir(), "INDIMAJ_LANG=fr"}, "assessments"); r.code != 1 || !strings.Contains(r.stderr, "base de données endommagée") {
+		t.Errorf("damaged database in French: exit %d, %q", r.code, r.stderr)
+	}
+}
+
 func TestBusyAndDamagedDatabase(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
 	cli(t, db, "", sample, "answer", "--region", "oriental", "--respondent", "A", "--answers", writeFile(t, "a.yaml", "plan: full\n"))

@@ -7,16 +7,18 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
 
 func checkRegion(code string) error {
 	if engine.RegionByCode(code) == nil {
-		return inputf("unknown region %q; the 12 region codes are: %s", code, strings.Join(engine.RegionCodes(), ", "))
+		return inputf("%s", i18n.M("cli.msg.unknown_region", code, strings.Join(engine.RegionCodes(), ", ")))
 	}
 	return nil
 }
@@ -39,13 +41,13 @@ is printed as the last line of standard output.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if respondent == "" {
-				return inputf("--respondent NAME is required")
+				return inputf("%s", i18n.M("cli.msg.respondent_required"))
 			}
 			if answersFile == "" {
-				return inputf("--answers FILE is required")
+				return inputf("%s", i18n.M("cli.msg.answers_required"))
 			}
 			if assessment == "" && region == "" {
-				return inputf("--region CODE is required for a new assessment (or give --assessment ID)")
+				return inputf("%s", i18n.M("cli.msg.region_required_new"))
 			}
 			if region != "" {
 				if err := checkRegion(region); err != nil {
@@ -57,7 +59,7 @@ is printed as the last line of standard output.`,
 			}
 			data, err := os.ReadFile(answersFile)
 			if err != nil {
-				return inputf("cannot read the answers file: %v", err)
+				return inputf("%s", i18n.M("cli.msg.cannot_read_answers", err))
 			}
 			// Nothing is written (not even a new database file) before every
 			// answer has been checked.
@@ -72,7 +74,7 @@ is printed as the last line of standard output.`,
 					return err
 				}
 				if region != "" && region != l.A.Region {
-					return inputf("assessment %s is for region %s, not %s", l.A.ID, l.A.Region, region)
+					return inputf("%s", i18n.M("cli.msg.wrong_region", l.A.ID, l.A.Region, region))
 				}
 			} else {
 				c := env.Content
@@ -118,10 +120,10 @@ is printed as the last line of standard output.`,
 				}
 			}
 			if len(ignored) > 0 {
-				g.warn("note: kept but ignored, as their questions are not asked under the current answers: %s", strings.Join(ignored, ", "))
+				g.warn("%s", i18n.M("cli.msg.ignored_answers", strings.Join(ignored, ", ")))
 			}
 			p, _ := l.State.Progress()
-			fmt.Fprintf(g.stderr, "saved %d answers (%d/%d relevant questions answered)\n", len(answers), p.Answered, p.Relevant)
+			fmt.Fprintln(g.stderr, i18n.M("cli.msg.saved_answers", len(answers), p.Answered, p.Relevant))
 			fmt.Fprintln(g.stdout, l.A.ID)
 			return nil
 		},
@@ -184,7 +186,7 @@ func assessmentsCmd(g *globals) *cobra.Command {
 					p, _ := l.State.Progress()
 					row.Answered, row.Relevant = p.Answered, p.Relevant
 				} else {
-					g.warn("note: %v", err)
+					g.warn("%s", i18n.M("cli.msg.note", err))
 				}
 				rows = append(rows, row)
 			}
@@ -192,12 +194,21 @@ func assessmentsCmd(g *globals) *cobra.Command {
 				return g.printJSON(rows)
 			}
 			if len(rows) == 0 {
-				fmt.Fprintln(g.stdout, "no assessments yet: start one with `indimaj interview` or `indimaj answer`")
+				fmt.Fprintln(g.stdout, i18n.M("cli.msg.no_assessments"))
 				return nil
 			}
-			fmt.Fprintf(g.stdout, "%-26s  %-26s  %-14s  %-9s  %-9s  %s\n", "ID", "REGION", "ROUND", "STATUS", "PROGRESS", "UPDATED")
+			// The headers are in the message language; a column widens to
+			// its header when the header is longer.
+			head := []string{i18n.M("cli.msg.col.id"), i18n.M("cli.msg.col.region"), i18n.M("cli.msg.col.round"),
+				i18n.M("cli.msg.col.status"), i18n.M("cli.msg.col.progress"), i18n.M("cli.msg.col.updated")}
+			w := []int{26, 26, 14, 9, 9}
+			for i := range w {
+				w[i] = max(w[i], utf8.RuneCountInString(head[i]))
+			}
+			fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s\n", w[0], head[0], w[1], head[1], w[2], head[2], w[3], head[3], w[4], head[4], head[5])
 			for _, r := range rows {
-				fmt.Fprintf(g.stdout, "%-26s  %-26s  %-14s  %-9s  %4d/%-4d  %s\n", r.ID, r.Region, r.Round, r.Status, r.Answered, r.Relevant, r.Updated.Local().Format("2006-01-02 15:04"))
+				fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s\n", w[0], r.ID, w[1], r.Region, w[2], r.Round, w[3], r.Status,
+					w[4], fmt.Sprintf("%4d/%-4d", r.Answered, r.Relevant), r.Updated.Local().Format("2006-01-02 15:04"))
 			}
 			return nil
 		},
@@ -306,9 +317,9 @@ func showCmd(g *globals) *cobra.Command {
 				return g.printJSON(out)
 			}
 			reg := engine.RegionByCode(a.Region)
-			fmt.Fprintf(g.stdout, "%s — %s, %s (%s)\n%s %s · %s · %d/%d answered · updated %s\n",
-				a.ID, reg.Name.Get(lang), a.Round, a.Status, a.Questionnaire, a.Version, strings.Join(respondentNames(a), ", "),
-				p.Answered, p.Relevant, a.Updated.Local().Format("2006-01-02 15:04"))
+			fmt.Fprintf(g.stdout, "%s — %s, %s (%s)\n%s\n", a.ID, reg.Name.Get(lang), a.Round, a.Status,
+				i18n.M("cli.msg.show_line", a.Questionnaire, a.Version, strings.Join(respondentNames(a), ", "),
+					p.Answered, p.Relevant, a.Updated.Local().Format("2006-01-02 15:04")))
 			for _, sec := range q.Sections {
 				printed := false
 				for _, qu := range sec.Questions {
@@ -322,20 +333,20 @@ func showCmd(g *globals) *cobra.Command {
 					}
 					mark := ""
 					if !an.Relevant {
-						mark = "  (not asked: kept, ignored)"
+						mark = "  " + i18n.M("cli.msg.mark_not_asked")
 					}
 					if len(a.Respondents) > 1 && an.Source != "" {
 						mark += "  [" + an.Source + "]"
 					}
 					if an.Unconfirmed {
-						mark += "  (carried over, unconfirmed)"
+						mark += "  " + i18n.M("cli.msg.mark_unconfirmed")
 					}
 					if slices.Contains(out.Divergent, qu.ID) {
-						mark += "  (divergent)"
+						mark += "  " + i18n.M("cli.msg.mark_divergent")
 					}
 					fmt.Fprintf(g.stdout, "  %-18s %s%s\n", qu.ID, displayValue(qu, an.Value, lang), mark)
 					if an.Note != "" {
-						fmt.Fprintf(g.stdout, "  %-18s note: %s\n", "", an.Note)
+						fmt.Fprintf(g.stdout, "  %-18s %s\n", "", i18n.M("cli.msg.note", an.Note))
 					}
 				}
 			}
@@ -382,19 +393,19 @@ func deleteCmd(g *globals) *cobra.Command {
 			}
 			if !yes {
 				if !isTerminal(g.stdin) {
-					return inputf("not deleting %s without confirmation: add --yes", l.A.ID)
+					return inputf("%s", i18n.M("cli.msg.not_deleting", l.A.ID))
 				}
-				fmt.Fprintf(g.stderr, "Delete assessment %s (%s, %s, %d answers)? [y/N] ", l.A.ID, l.A.Region, l.A.Round, len(l.Answers))
+				fmt.Fprint(g.stderr, i18n.M("cli.msg.delete_prompt", l.A.ID, l.A.Region, l.A.Round, len(l.Answers)))
 				line, _ := bufio.NewReader(g.stdin).ReadString('\n')
-				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" && a != "o" && a != "oui" {
-					fmt.Fprintln(g.stderr, "not deleted")
+				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" && a != "o" && a != "oui" && a != "نعم" {
+					fmt.Fprintln(g.stderr, i18n.M("cli.msg.not_deleted"))
 					return nil
 				}
 			}
 			if err := env.Store.Delete(l.A.ID); err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stderr, "deleted %s\n", l.A.ID)
+			fmt.Fprintln(g.stderr, i18n.M("cli.msg.deleted", l.A.ID))
 			return nil
 		},
 	}

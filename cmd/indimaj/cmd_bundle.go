@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
@@ -34,7 +35,7 @@ was started with — as one JSON bundle that ` + "`indimaj import`" + ` reads on
 			if err := app.WriteFileAtomic(out, data, 0o600); err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stderr, "exported %s (%d answers) to %s\n", l.A.ID, len(l.Answers), out)
+			fmt.Fprintln(g.stderr, i18n.M("cli.msg.exported", l.A.ID, len(l.Answers), out))
 			return nil
 		},
 	}
@@ -60,7 +61,7 @@ changes nothing.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := os.ReadFile(args[0])
 			if err != nil {
-				return inputf("cannot read %s: %v", args[0], err)
+				return inputf("%s", i18n.M("cli.msg.cannot_read", args[0], err))
 			}
 			b, err := app.ParseBundle(args[0], data)
 			if err != nil {
@@ -86,7 +87,7 @@ changes nothing.`,
 					History: b.History, Merge: true, AllowWithoutReason: true}); err != nil {
 					return err
 				}
-				fmt.Fprintf(g.stderr, "imported %s (%s, %s, %d answers)\n", b.Assessment.ID, b.Assessment.Region, b.Assessment.Round, len(b.Answers))
+				fmt.Fprintln(g.stderr, i18n.M("cli.msg.imported", b.Assessment.ID, b.Assessment.Region, b.Assessment.Round, len(b.Answers)))
 				fmt.Fprintln(g.stdout, b.Assessment.ID)
 				return nil
 			}
@@ -95,18 +96,18 @@ changes nothing.`,
 				return err
 			}
 			if l.A.ContentHash != b.Assessment.ContentHash {
-				return inputf("cannot merge: assessment %s here uses %s %s, the bundle uses %s %s", l.A.ID, l.A.Questionnaire, l.A.Version, b.Assessment.Questionnaire, b.Assessment.Version)
+				return inputf("%s", i18n.M("cli.msg.cannot_merge", l.A.ID, l.A.Questionnaire, l.A.Version, b.Assessment.Questionnaire, b.Assessment.Version))
 			}
 			merge := app.MergeBundle(l, b)
 			for _, c := range merge.Conflicts {
-				g.warn("conflict: %s", c)
+				g.warn("%s", i18n.M("cli.msg.conflict", c))
 			}
 			res, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Answers: merge.Answers, Consensus: merge.Consensus,
 				Plan: merge.Plan, History: b.History, Merge: true, Update: merge.Update})
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stderr, "merged into %s: %d records changed, %d already identical, %d conflicts\n", l.A.ID, res.Changed, res.Unchanged+merge.KeptLocal, len(merge.Conflicts))
+			fmt.Fprintln(g.stderr, i18n.M("cli.msg.merged", l.A.ID, res.Changed, res.Unchanged+merge.KeptLocal, len(merge.Conflicts)))
 			fmt.Fprintln(g.stdout, l.A.ID)
 			return nil
 		},

@@ -7,6 +7,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -38,7 +39,7 @@ Exit code 2 when there is any problem.`,
 				}
 				name := dir
 				if name == "" {
-					name = "embedded content"
+					name = i18n.M("cli.msg.embedded_content")
 				}
 				fmt.Fprintln(g.stdout, summary(name, c))
 				if coverage {
@@ -51,7 +52,7 @@ Exit code 2 when there is any problem.`,
 				return all.Err()
 			}
 			if failed {
-				return &exitError{code: exitInput, msg: "coverage: some indicators have no measure, or some texts lack a translation (see above)"}
+				return &exitError{code: exitInput, msg: i18n.M("cli.msg.coverage_failed")}
 			}
 			return nil
 		},
@@ -62,7 +63,7 @@ Exit code 2 when there is any problem.`,
 
 func summary(name string, c *engine.Content) string {
 	q := c.Q
-	return fmt.Sprintf("ok: %s: questionnaire %s %s (%s): %d sections, %d questions, %d scored indicators, %d calculations; %d measures, %d pilot templates",
+	return i18n.M("cli.msg.content_summary",
 		name, q.ID, q.Version, strings.Join(q.Languages, "/"), len(q.Sections), len(q.Questions), len(q.Indicators()), len(q.Calcs),
 		len(c.Rules.Measures), len(c.Rules.Pilots))
 }
@@ -96,7 +97,7 @@ func questionnaireCmd(g *globals) *cobra.Command {
 				_, err := fmt.Fprint(g.stdout, questionnaireMarkdown(c, lang))
 				return err
 			}
-			return inputf("unknown --format %q (json or md)", format)
+			return inputf("%s", i18n.M("cli.msg.unknown_format", format))
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -110,7 +111,7 @@ func checkLang(lang string) error {
 	case "fr", "ar", "en":
 		return nil
 	}
-	return inputf("unknown language %q (fr, ar or en)", lang)
+	return inputf("%s", i18n.M("cli.msg.unknown_language", lang))
 }
 
 type jsonChoice struct {
@@ -239,8 +240,9 @@ func measuresCmd(g *globals) *cobra.Command {
 				return g.printJSON(out)
 			}
 			for _, m := range c.Rules.Measures {
-				fmt.Fprintf(g.stdout, "%-6s %s\n       SNIA %s · ODD %s · PMM %s · %s · %s\n       indicators: %s\n",
-					m.ID, m.Title.Get(lang), strings.Join(m.SNIA, ","), strings.Join(m.SDG, ","), joinInts(m.GCM), m.Horizon, m.Cost, strings.Join(m.Indicators, ", "))
+				fmt.Fprintf(g.stdout, "%-6s %s\n       SNIA %s · ODD %s · PMM %s · %s · %s\n       %s\n",
+					m.ID, m.Title.Get(lang), strings.Join(m.SNIA, ","), strings.Join(m.SDG, ","), joinInts(m.GCM), m.Horizon, m.Cost,
+					i18n.M("cli.msg.measure_indicators", strings.Join(m.Indicators, ", ")))
 			}
 			return nil
 		},

@@ -27,7 +27,7 @@ func oneOf(flag, v string, allowed []string) error {
 			return nil
 		}
 	}
-	return inputf("unknown %s %q (%s)", flag, v, strings.Join(allowed, ", "))
+	return inputf("%s", i18n.M("cli.msg.unknown_value", flag, v, strings.Join(allowed, ", ")))
 }
 
 // reportFormat is --format, else the output file's extension, else Markdown.
@@ -56,11 +56,11 @@ func checkOutput(out string) error {
 		return nil
 	}
 	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		return inputf("-o %s is a folder: give a file name", out)
+		return inputf("%s", i18n.M("cli.msg.output_is_folder", out))
 	}
 	dir := filepath.Dir(out)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return inputf("cannot write %s: folder %s does not exist", out, dir)
+		return inputf("%s", i18n.M("cli.msg.folder_missing", out, dir))
 	}
 	return nil
 }
@@ -141,7 +141,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 				}
 			}
 			if measure != "" && kind != reports.KindPilot {
-				return inputf("--measure only applies to --kind pilot")
+				return inputf("%s", i18n.M("cli.msg.measure_pilot_only"))
 			}
 			if err := checkOutput(out); err != nil {
 				return err
@@ -158,7 +158,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 			}
 			src := reports.FromLoaded(l)
 			for _, pr := range l.State.Problems {
-				g.warn("warning: %s", pr)
+				g.warn("%s", i18n.M("cli.msg.warning", pr))
 			}
 			if kind == reports.KindActionPlan && l.A.Baseline != "" {
 				// A follow-up round's plan shows what the measures adopted at
@@ -261,13 +261,13 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 				return err
 			}
 			if dir == "" {
-				return inputf("-o DIR must not be empty")
+				return inputf("%s", i18n.M("cli.msg.demo_dir_empty"))
 			}
 			if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-				return inputf("-o %s is a file, not a folder", dir)
+				return inputf("%s", i18n.M("cli.msg.demo_dir_is_file", dir))
 			}
 			if g.content != "" {
-				g.warn("note: the demo uses the built-in content; --content is ignored")
+				g.warn("%s", i18n.M("cli.msg.demo_content_ignored"))
 			}
 			c, err := app.LoadContent("")
 			if err != nil {
@@ -288,7 +288,7 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 				return err
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return inputf("cannot create %s: %v", dir, err)
+				return inputf("%s", i18n.M("cli.msg.cannot_create", dir, err))
 			}
 			fmt.Fprintln(g.stderr, i18n.T(lang, "rp.cli.demo_intro"))
 			base := reports.FromLoaded(set.Baseline)
@@ -301,13 +301,13 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 				}
 				d, err := reports.Build(kind, base, opt)
 				if err != nil {
-					return fmt.Errorf("demo %s report: %w", kind, err)
+					return fmt.Errorf("%s: %w", i18n.M("cli.msg.demo_report", kind), err)
 				}
 				docs = append(docs, d)
 			}
 			cmp, err := reports.BuildCompare([]*reports.Source{base, follow}, opt)
 			if err != nil {
-				return fmt.Errorf("demo comparison: %w", err)
+				return fmt.Errorf("%s: %w", i18n.M("cli.msg.demo_comparison"), err)
 			}
 			docs = append(docs, cmp)
 			var first string

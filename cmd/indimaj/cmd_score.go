@@ -222,7 +222,7 @@ which indicators it addresses, and how its priority was computed.`,
 				return err
 			}
 			if top < 0 {
-				return inputf("--top must be 0 (all) or more")
+				return inputf("%s", i18n.M("cli.msg.top_negative"))
 			}
 			_, l, err := g.open(args[0])
 			if err != nil {
@@ -231,7 +231,7 @@ which indicators it addresses, and how its priority was computed.`,
 			r := engine.Score(l.State, l.Content.Rules.Policy)
 			recs := engine.Recommend(l.State, r, l.Content.Rules)
 			for _, pr := range l.State.Problems {
-				g.warn("warning: %s", pr)
+				g.warn("%s", i18n.M("cli.msg.warning", pr))
 			}
 			if top > 0 && len(recs) > top {
 				recs = recs[:top]

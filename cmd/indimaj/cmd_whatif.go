@@ -44,7 +44,7 @@ lift SECTION to its next band.`,
 				return err
 			}
 			if (len(sets) == 0) == (nextBand == "") {
-				return inputf("give --set QUESTION=VALUE (one or more) or --next-band SECTION")
+				return inputf("%s", i18n.M("cli.msg.whatif_usage"))
 			}
 			_, l, err := g.open(args[0])
 			if err != nil {
@@ -96,12 +96,12 @@ lift SECTION to its next band.`,
 			for _, s := range sets {
 				id, val, ok := strings.Cut(s, "=")
 				if !ok {
-					problems = append(problems, fmt.Sprintf("--set %q: expected QUESTION=VALUE", s))
+					problems = append(problems, i18n.M("cli.msg.set_expected", s))
 					continue
 				}
 				qu := q.Question(strings.TrimSpace(id))
 				if qu == nil {
-					problems = append(problems, fmt.Sprintf("--set %s: unknown question", id))
+					problems = append(problems, "--set "+i18n.M("cli.msg.unknown_question", id))
 					continue
 				}
 				v, err := engine.ParseValue(qu, strings.TrimSpace(val))

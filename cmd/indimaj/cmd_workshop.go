@@ -47,7 +47,7 @@ ties). Questions where respondents are two levels or more apart are flagged dive
 		Args:    cobra.RangeArgs(2, 3),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if clear == (len(args) == 3) {
-				return inputf("give a VALUE, or --clear to remove the consensus")
+				return inputf("%s", i18n.M("cli.msg.consensus_usage"))
 			}
 			env, l, err := g.open(args[0])
 			if err != nil {
@@ -55,7 +55,7 @@ ties). Questions where respondents are two levels or more apart are flagged dive
 			}
 			qu := l.Content.Q.Question(args[1])
 			if qu == nil || qu.Type == engine.Note {
-				return inputf("%s: not a question of %s %s", args[1], l.Content.Q.ID, l.Content.Q.Version)
+				return inputf("%s", i18n.M("cli.msg.not_a_question", args[1], l.Content.Q.ID, l.Content.Q.Version))
 			}
 			an := store.Answer{Question: qu.ID, Respondent: by, Note: note, At: time.Now().UTC()}
 			if !clear {
@@ -67,7 +67,7 @@ ties). Questions where respondents are two levels or more apart are flagged dive
 					return inputf("%s", err.Error())
 				}
 				if c := qu.Choice(fmt.Sprint(v)); c != nil && c.NoteRequired && note == "" {
-					return inputf("%s: %q needs a note that says why (--note)", qu.ID, c.Value)
+					return inputf("%s", i18n.M("cli.msg.note_required", qu.ID, c.Value))
 				}
 				an.Value = v
 			}
@@ -75,9 +75,9 @@ ties). Questions where respondents are two levels or more apart are flagged dive
 				return err
 			}
 			if clear {
-				fmt.Fprintf(g.stderr, "consensus on %s removed\n", qu.ID)
+				fmt.Fprintln(g.stderr, i18n.M("cli.msg.consensus_removed", qu.ID))
 			} else {
-				fmt.Fprintf(g.stderr, "consensus on %s: %s\n", qu.ID, displayValue(qu, an.Value, "fr"))
+				fmt.Fprintln(g.stderr, i18n.M("cli.msg.consensus_set", qu.ID, displayValue(qu, an.Value, i18n.MessageLang())))
 			}
 			return nil
 		},
@@ -101,7 +101,7 @@ status, plan, merges) needs --reason, and every change is kept in the audit trai
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(app.Statuses, args[1]) {
-				return inputf("unknown status %q (draft, in_review, validated)", args[1])
+				return inputf("%s", i18n.M("cli.msg.unknown_status", args[1]))
 			}
 			env, l, err := g.open(args[0])
 			if err != nil {
@@ -112,7 +112,7 @@ status, plan, merges) needs --reason, and every change is kept in the audit trai
 				return err
 			}
 			if res.Changed == 0 {
-				fmt.Fprintf(g.stderr, "%s is already %s\n", l.A.ID, args[1])
+				fmt.Fprintln(g.stderr, i18n.M("cli.msg.already_status", l.A.ID, args[1]))
 			} else {
 				fmt.Fprintf(g.stderr, "%s: %s → %s\n", l.A.ID, l.A.Status, args[1])
 			}
@@ -181,7 +181,7 @@ indimaj compare BASELINE FOLLOWUP then shows the deltas.`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if round == "" {
-				return inputf("--round LABEL is required (e.g. 2027-review)")
+				return inputf("%s", i18n.M("cli.msg.round_required"))
 			}
 			env, base, err := g.open(args[0])
 			if err != nil {
@@ -217,7 +217,7 @@ indimaj compare BASELINE FOLLOWUP then shows the deltas.`,
 			if err := env.Store.Create(a, c.Files, answers); err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stderr, "follow-up round %s for %s (baseline %s, %s); %d answers carried over, unconfirmed\n", round, a.Region, base.A.ID, base.A.Round, len(answers))
+			fmt.Fprintln(g.stderr, i18n.M("cli.msg.followup_created", round, a.Region, base.A.ID, base.A.Round, len(answers)))
 			fmt.Fprintln(g.stdout, a.ID)
 			return nil
 		},
@@ -238,7 +238,7 @@ func confirmCmd(g *globals) *cobra.Command {
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if all == (len(args) > 1) {
-				return inputf("name the questions to confirm, or give --all")
+				return inputf("%s", i18n.M("cli.msg.confirm_usage"))
 			}
 			env, l, err := g.open(args[0])
 			if err != nil {
@@ -247,7 +247,7 @@ func confirmCmd(g *globals) *cobra.Command {
 			want := map[string]bool{}
 			for _, q := range args[1:] {
 				if l.Content.Q.Question(q) == nil {
-					return inputf("%s: unknown question", q)
+					return inputf("%s", i18n.M("cli.msg.unknown_question", q))
 				}
 				want[q] = true
 			}
@@ -261,7 +261,7 @@ func confirmCmd(g *globals) *cobra.Command {
 			if _, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Answers: list}); err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stderr, "%d answers confirmed\n", len(list))
+			fmt.Fprintln(g.stderr, i18n.M("cli.msg.confirmed", len(list)))
 			return nil
 		},
 	}
@@ -310,12 +310,12 @@ func planCmd(g *globals) *cobra.Command {
 			switch args[1] {
 			case "adopt":
 				if len(args) < 3 {
-					return inputf("plan adopt needs at least one measure id (see `indimaj measures`)")
+					return inputf("%s", i18n.M("cli.msg.adopt_usage"))
 				}
 				var items []store.PlanItem
 				for _, mid := range args[2:] {
 					if rules.Measure(mid) == nil {
-						return inputf("%s: unknown measure (see `indimaj measures`)", mid)
+						return inputf("%s", i18n.M("cli.msg.unknown_measure", mid))
 					}
 					it, ok := current[mid]
 					if !ok {
@@ -333,18 +333,18 @@ func planCmd(g *globals) *cobra.Command {
 				if _, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Plan: items}); err != nil {
 					return err
 				}
-				fmt.Fprintf(g.stderr, "%d measures in the plan\n", len(items))
+				fmt.Fprintln(g.stderr, i18n.M("cli.msg.plan_count", len(items)))
 				return nil
 			case "status":
 				if len(args) != 4 {
-					return inputf("usage: indimaj plan ID status MEASURE planned|in_progress|done|dropped")
+					return inputf("%s", i18n.M("cli.msg.plan_status_usage"))
 				}
 				it, ok := current[args[2]]
 				if !ok {
-					return inputf("%s is not in the plan: adopt it first (indimaj plan %s adopt %s)", args[2], args[0], args[2])
+					return inputf("%s", i18n.M("cli.msg.not_in_plan", args[2], args[0], args[2]))
 				}
 				if !slices.Contains(store.PlanStatuses, args[3]) {
-					return inputf("unknown status %q (planned, in_progress, done, dropped)", args[3])
+					return inputf("%s", i18n.M("cli.msg.unknown_plan_status", args[3]))
 				}
 				it.Status, it.Updated = args[3], now
 				if note != "" {
@@ -383,16 +383,16 @@ func planCmd(g *globals) *cobra.Command {
 					return g.printJSON(map[string]any{"assessment": l.A.ID, "measures": rows, "progress": map[string]int{"done": done, "active": active, "total": len(rows)}})
 				}
 				if len(rows) == 0 {
-					fmt.Fprintf(g.stdout, "no measure adopted yet: indimaj plan %s adopt MEASURE...\n", args[0])
+					fmt.Fprintln(g.stdout, i18n.M("cli.msg.plan_empty", args[0]))
 					return nil
 				}
 				for _, r := range rows {
 					fmt.Fprintf(g.stdout, "%-5s %-11s %-12s %s\n", r.Measure, r.Status, r.Owner, truncate(r.Title.Get(lang), 60))
 				}
-				fmt.Fprintf(g.stdout, "progress: %d of %d active measures done\n", done, active)
+				fmt.Fprintln(g.stdout, i18n.M("cli.msg.plan_progress", done, active))
 				return nil
 			}
-			return inputf("unknown plan action %q (adopt, status, show)", args[1])
+			return inputf("%s", i18n.M("cli.msg.unknown_plan_action", args[1]))
 		},
 	}
 	cmd.Flags().StringVar(&owner, "owner", "", "who is responsible for the measure")
@@ -446,19 +446,19 @@ reports use them. Without SECTION=SCORE, prints the targets in force.`,
 				for _, a := range args[1:] {
 					sec, val, ok := strings.Cut(a, "=")
 					if !ok {
-						return inputf("%q: expected SECTION=SCORE (e.g. gov=80)", a)
+						return inputf("%s", i18n.M("cli.msg.target_expected", a))
 					}
 					if s := q.Section(sec); s == nil || !s.Scored {
-						return inputf("%s: not a scored section (%s)", sec, scoredSections(q))
+						return inputf("%s", i18n.M("cli.msg.not_scored_section", sec, scoredSections(q)))
 					}
 					v, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
 					if err != nil || math.IsNaN(v) || v < 0 || v > 100 {
-						return inputf("%s: the target must be a number from 0 to 100, got %q", sec, val)
+						return inputf("%s", i18n.M("cli.msg.target_range", sec, val))
 					}
 					targets[sec] = v
 				}
 			} else if len(args) > 1 {
-				return inputf("--clear takes no SECTION=SCORE")
+				return inputf("%s", i18n.M("cli.msg.clear_no_args"))
 			}
 			old := l.A.Targets
 			_, err = env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason,

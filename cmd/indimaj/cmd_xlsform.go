@@ -13,6 +13,7 @@ import (
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/store"
 	"github.com/indimaj/indimaj/xlsform"
 	"github.com/spf13/cobra"
@@ -92,28 +93,28 @@ Anything that cannot be expressed is listed on standard error as
 				out = c.Q.ID + ".xlsx"
 			}
 			if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-				return inputf("-o %s: the workbook's name must end in .xlsx", out)
+				return inputf("%s", i18n.M("cli.msg.xlsx_ext", out))
 			}
 			if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-				return inputf("-o %s is a folder: give a file name ending in .xlsx", out)
+				return inputf("%s", i18n.M("cli.msg.xlsx_is_folder", out))
 			}
 			if fi, err := os.Stat(filepath.Dir(out)); err != nil || !fi.IsDir() {
-				return inputf("-o %s: folder %s does not exist", out, filepath.Dir(out))
+				return inputf("%s", i18n.M("cli.msg.xlsx_folder_missing", out, filepath.Dir(out)))
 			}
 			res, err := xlsform.Export(c, xlsform.ExportOptions{Lang: lang})
 			if err != nil {
 				return inputf("%v", err)
 			}
 			if err := writeFileAtomic(out, res.XLSX); err != nil {
-				return fmt.Errorf("cannot write %s: %w", out, err)
+				return fmt.Errorf("%s: %w", i18n.M("cli.msg.cannot_write", out), err)
 			}
 			for _, p := range res.Problems {
 				fmt.Fprintln(g.stderr, p)
 			}
-			fmt.Fprintf(g.stderr, "wrote %s: %s %s, %d sections, %d questions, %d calculations",
-				out, c.Q.ID, c.Q.Version, len(c.Q.Sections), len(c.Q.Questions), len(c.Q.Calcs))
+			fmt.Fprint(g.stderr, i18n.M("cli.msg.xlsx_wrote",
+				out, c.Q.ID, c.Q.Version, len(c.Q.Sections), len(c.Q.Questions), len(c.Q.Calcs)))
 			if len(res.Problems) > 0 {
-				fmt.Fprintf(g.stderr, "; %d things could not be expressed exactly (listed above)", len(res.Problems))
+				fmt.Fprint(g.stderr, i18n.M("cli.msg.xlsx_inexact", len(res.Problems)))
 			}
 			fmt.Fprintln(g.stderr)
 			fmt.Fprintln(g.stdout, out)
@@ -169,7 +170,7 @@ func writeDirAtomic(dir string, files map[string][]byte) error {
 		if err != nil {
 			return err
 		}
-		return inputf("%s exists and is not empty: nothing written (choose another -o)", dir)
+		return inputf("%s", i18n.M("cli.msg.dir_not_empty", dir))
 	}
 	// An empty folder gives way (os.Rename does not replace folders).
 	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -205,19 +206,19 @@ be empty; the files are written to a temporary folder, then moved into place.`,
 			name := args[0]
 			data, err := os.ReadFile(name)
 			if err != nil {
-				return inputf("cannot read %s: %v", name, errors.Unwrap(err))
+				return inputf("%s", i18n.M("cli.msg.cannot_read", name, errors.Unwrap(err)))
 			}
 			if out != "" {
 				if ok, err := dirIsEmptyOrMissing(out); err != nil || !ok {
 					if err != nil {
 						return inputf("-o %s: %v", out, err)
 					}
-					return inputf("-o %s exists and is not empty: nothing written (choose another folder)", out)
+					return inputf("%s", i18n.M("cli.msg.out_not_empty", out))
 				}
 			}
 			res, err := xlsform.Import(bytes.NewReader(data), xlsform.ImportOptions{Name: name, SkipUnsupported: skip})
 			if err != nil {
-				return inputf("%s: %v (save the form as .xlsx)", name, err)
+				return inputf("%s", i18n.M("cli.msg.save_as_xlsx", name, err))
 			}
 			if res.Failed(skip) {
 				var lines []string
@@ -231,19 +232,19 @@ be empty; the files are written to a temporary folder, then moved into place.`,
 						unsupported++
 					}
 				}
-				end := fmt.Sprintf("%s: nothing written", name)
+				end := i18n.M("cli.msg.nothing_written", name)
 				if unsupported > 0 && !skip {
-					end += fmt.Sprintf(" (%d unsupported parts: --skip-unsupported leaves them out)", unsupported)
+					end += i18n.M("cli.msg.unsupported_parts", unsupported)
 				}
 				lines = append(lines, end)
 				return inputf("%s", strings.Join(lines, "\n"))
 			}
 			for _, p := range res.Problems {
-				prefix := "note: "
+				key := "cli.msg.note"
 				if p.Severity == xlsform.Unsupported {
-					prefix = "skipped: "
+					key = "cli.msg.skipped"
 				}
-				fmt.Fprintln(g.stderr, prefix+p.String())
+				fmt.Fprintln(g.stderr, i18n.M(key, p.String()))
 			}
 			if out == "" {
 				out = res.ID
@@ -252,7 +253,7 @@ be empty; the files are written to a temporary folder, then moved into place.`,
 				if _, ok := err.(*exitError); ok {
 					return err
 				}
-				return fmt.Errorf("cannot write %s: %w", out, err)
+				return fmt.Errorf("%s: %w", i18n.M("cli.msg.cannot_write", out), err)
 			}
 			c, err := app.LoadContent(out)
 			if err != nil {
@@ -292,7 +293,7 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 		RunE: func(cmd *cobra.Command, args []string) error {
 			file := args[0]
 			if region == "" {
-				return inputf("--region CODE is required")
+				return inputf("%s", i18n.M("cli.msg.region_required"))
 			}
 			if err := checkRegion(region); err != nil {
 				return err
@@ -302,7 +303,7 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 			}
 			data, err := os.ReadFile(file)
 			if err != nil {
-				return inputf("cannot read %s: %v", file, errors.Unwrap(err))
+				return inputf("%s", i18n.M("cli.msg.cannot_read", file, errors.Unwrap(err)))
 			}
 			env, err := g.env(false)
 			if err != nil {
@@ -314,7 +315,7 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 				return inputf("%v", err)
 			}
 			for _, w := range subs.Warnings {
-				g.warn("note: %s", w)
+				g.warn("%s", i18n.M("cli.msg.note", w))
 			}
 			checked, err := checkSubmissions(file, c, subs.List)
 			if err != nil {
@@ -322,7 +323,7 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 			}
 			for _, s := range checked {
 				if len(s.ignored) > 0 {
-					g.warn("note: %s:%d: kept but ignored, as their questions are not asked under the other answers: %s", file, s.row, strings.Join(s.ignored, ", "))
+					g.warn("%s", i18n.M("cli.msg.submission_ignored", file, s.row, strings.Join(s.ignored, ", ")))
 				}
 			}
 			// Respondents: named, or numbered; unique within a merged assessment.
@@ -381,11 +382,11 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 				total += len(t.answers)
 				fmt.Fprintln(g.stdout, t.a.ID)
 			}
-			what := "one assessment per submission"
+			what := i18n.M("cli.msg.one_per_submission")
 			if merge {
-				what = "one assessment, one respondent per submission"
+				what = i18n.M("cli.msg.one_merged")
 			}
-			fmt.Fprintf(g.stderr, "saved %d submissions (%d answers) for %s: %s\n", len(checked), total, region, what)
+			fmt.Fprintln(g.stderr, i18n.M("cli.msg.submissions_saved", len(checked), total, region, what))
 			return nil
 		},
 	}
@@ -436,7 +437,7 @@ func checkSubmissions(file string, c *engine.Content, subs []xlsform.Submission)
 	for _, s := range subs {
 		where := fmt.Sprintf("%s:%d", file, s.Row)
 		if len(s.Answers) == 0 {
-			problems = append(problems, where+": no answer to any question of "+q.ID)
+			problems = append(problems, i18n.M("cli.msg.no_answer_any", where, q.ID))
 			continue
 		}
 		ids := make([]string, 0, len(s.Answers))
@@ -461,7 +462,7 @@ func checkSubmissions(file string, c *engine.Content, subs []xlsform.Submission)
 			note := s.Notes[id]
 			if code, ok := v.(string); ok && qu.Type == engine.Single {
 				if ch := qu.Choice(code); ch != nil && ch.NoteRequired && note == "" {
-					problems = append(problems, fmt.Sprintf("%s: %s: %q needs a note that says why (the %s_note column is empty)", where, id, code, id))
+					problems = append(problems, i18n.M("cli.msg.note_column_empty", where, id, code, id))
 					bad = true
 				}
 			}
@@ -473,7 +474,7 @@ func checkSubmissions(file string, c *engine.Content, subs []xlsform.Submission)
 		}
 		for _, id := range sortedNoteIDs(s.Notes) {
 			if _, ok := s.Answers[id]; !ok {
-				problems = append(problems, fmt.Sprintf("%s: %s: a note without an answer", where, id))
+				problems = append(problems, i18n.M("cli.msg.note_without_answer", where, id))
 				bad = true
 			}
 		}
@@ -489,7 +490,7 @@ func checkSubmissions(file string, c *engine.Content, subs []xlsform.Submission)
 		}
 	}
 	if len(problems) > 0 {
-		problems = append(problems, fmt.Sprintf("%s: nothing written", file))
+		problems = append(problems, i18n.M("cli.msg.nothing_written", file))
 		return nil, inputf("%s", strings.Join(problems, "\n"))
 	}
 	return out, nil

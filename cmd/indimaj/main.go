@@ -15,6 +15,7 @@ import (
 
 	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -59,7 +60,7 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "indimaj: internal error: %v (please report it)\n", r)
+			fmt.Fprintln(stderr, "indimaj: "+i18n.M("cli.msg.internal_error", r))
 			code = exitRuntime
 		}
 	}()
@@ -141,7 +142,7 @@ $XDG_DATA_HOME/indimaj/indimaj.db (~/.local/share/indimaj/indimaj.db).`,
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $INDIMAJ_DB or ~/.local/share/indimaj/indimaj.db)")
 	root.PersistentFlags().StringVar(&g.content, "content", "", "content folder with questionnaires/ and rules/ (default: the embedded content)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &exitError{code: exitInput, msg: err.Error() + " (see `" + c.CommandPath() + " --help`)"}
+		return &exitError{code: exitInput, msg: err.Error() + i18n.M("cli.msg.see_help", c.CommandPath())}
 	})
 	root.AddCommand(
 		validateCmd(g), questionnaireCmd(g), measuresCmd(g),

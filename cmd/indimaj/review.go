@@ -144,7 +144,7 @@ func printCoverage(g *globals, c *engine.Content) bool {
 			addressed[ind] = append(addressed[ind], m.ID)
 		}
 	}
-	fmt.Fprintln(out, "\n## SNIA programmes × measures")
+	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.snia"))
 	codes := append(append([]string{}, engine.SNIACodes...), "SNMRE")
 	for _, p := range codes {
 		var ms []string
@@ -157,11 +157,11 @@ func printCoverage(g *globals, c *engine.Content) bool {
 		}
 		mark := ""
 		if len(ms) == 0 && p != "SNMRE" {
-			mark = "  <- no measure"
+			mark = "  " + i18n.M("cli.msg.cov.no_measure")
 		}
 		fmt.Fprintf(out, "%-6s %2d  %s%s\n", p, len(ms), strings.Join(ms, " "), mark)
 	}
-	fmt.Fprintln(out, "\n## Sections × measures")
+	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.sections"))
 	for _, s := range q.Sections {
 		if !s.Scored {
 			continue
@@ -172,9 +172,9 @@ func printCoverage(g *globals, c *engine.Content) bool {
 				set[m] = true
 			}
 		}
-		fmt.Fprintf(out, "%-6s %2d measures\n", s.ID, len(set))
+		fmt.Fprintf(out, "%-6s %s\n", s.ID, i18n.M("cli.msg.cov.measures_n", len(set)))
 	}
-	fmt.Fprintln(out, "\n## Indicators without a measure")
+	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.without"))
 	var missing []string
 	for _, qu := range q.Indicators() {
 		if len(addressed[qu.ID]) == 0 {
@@ -182,12 +182,12 @@ func printCoverage(g *globals, c *engine.Content) bool {
 		}
 	}
 	if len(missing) == 0 {
-		fmt.Fprintln(out, "none")
+		fmt.Fprintln(out, i18n.M("cli.msg.cov.none"))
 	} else {
 		ok = false
 		fmt.Fprintln(out, strings.Join(missing, " "))
 	}
-	fmt.Fprintln(out, "\n## SDG targets covered (indicators / measures)")
+	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.sdg"))
 	sdgI, sdgM := map[string]int{}, map[string]int{}
 	gcmI, gcmM := map[int]int{}, map[int]int{}
 	mgi := map[string]int{}
@@ -231,20 +231,20 @@ func printCoverage(g *globals, c *engine.Content) bool {
 	for _, t := range tl {
 		fmt.Fprintf(out, "%-6s %3d / %3d\n", t, sdgI[t], sdgM[t])
 	}
-	fmt.Fprintln(out, "\n## GCM objectives covered (indicators / measures)")
+	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.gcm"))
 	for n := 1; n <= 23; n++ {
 		if gcmI[n]+gcmM[n] > 0 {
 			fmt.Fprintf(out, "%-6d %3d / %3d\n", n, gcmI[n], gcmM[n])
 		}
 	}
-	fmt.Fprintln(out, "\n## MGI dimensions × indicators")
+	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.mgi"))
 	for _, d := range []string{"D1", "D2", "D3", "D4", "D5", "D6"} {
 		fmt.Fprintf(out, "%-6s %3d  %s\n", d, mgi[d], engine.MGIDimensions[d].Get("fr"))
 	}
-	fmt.Fprintln(out, "\n## Translations")
+	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.translations"))
 	gaps := missingTranslations(c)
 	if len(gaps) == 0 {
-		fmt.Fprintf(out, "every text has %s\n", strings.Join(q.Languages, ", "))
+		fmt.Fprintln(out, i18n.M("cli.msg.cov.all_translated", strings.Join(q.Languages, ", ")))
 	} else {
 		ok = false
 		for _, g := range gaps {
@@ -265,26 +265,26 @@ func missingTranslations(c *engine.Content) []string {
 		}
 		for _, l := range i18n.Languages {
 			if strings.TrimSpace(t[l]) == "" {
-				out = append(out, fmt.Sprintf("%s: no %s text", where, l))
+				out = append(out, i18n.M("cli.msg.cov.no_text", where, l))
 			}
 		}
 	}
 	q := c.Q
-	check("questionnaire title", q.Title)
+	check(i18n.M("cli.msg.cov.q_title"), q.Title)
 	for _, s := range q.Sections {
-		check("section "+s.ID+" title", s.Title)
+		check(i18n.M("cli.msg.cov.section_title", s.ID), s.Title)
 		for _, qu := range s.Questions {
-			check(qu.ID+" label", qu.Label)
-			check(qu.ID+" hint", qu.Hint)
-			check(qu.ID+" guidance", qu.Guidance)
+			check(i18n.M("cli.msg.cov.label", qu.ID), qu.Label)
+			check(i18n.M("cli.msg.cov.hint", qu.ID), qu.Hint)
+			check(i18n.M("cli.msg.cov.guidance", qu.ID), qu.Guidance)
 			for _, ch := range qu.Choices {
-				check(qu.ID+" choice "+ch.Value, ch.Label)
+				check(i18n.M("cli.msg.cov.choice", qu.ID, ch.Value), ch.Label)
 			}
 		}
 	}
 	for _, m := range c.Rules.Measures {
-		check("measure "+m.ID+" title", m.Title)
-		check("measure "+m.ID+" description", m.Description)
+		check(i18n.M("cli.msg.cov.measure_title", m.ID), m.Title)
+		check(i18n.M("cli.msg.cov.measure_desc", m.ID), m.Description)
 	}
 	return out
 }

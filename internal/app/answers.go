@@ -1,11 +1,12 @@
 package app
 
 import (
-	"fmt"
+	"errors"
 	"sort"
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/engine/ydoc"
+	"github.com/indimaj/indimaj/internal/i18n"
 )
 
 // GivenAnswer is one answer read from an answers file.
@@ -15,6 +16,16 @@ type GivenAnswer struct {
 	Value    any // typed, once checked
 	Note     string
 	Pos      ydoc.Pos
+}
+
+// valueMessage is a refused value's message, with the content's own
+// message in the command line's language when the content gives one.
+func valueMessage(err error) string {
+	var ve *engine.ValueError
+	if errors.As(err, &ve) && ve.MsgText != nil {
+		return ve.Question + ": " + ve.Message(i18n.MessageLang())
+	}
+	return err.Error()
 }
 
 // ParseAnswers reads a YAML or JSON answers file: a mapping question_id → value,
@@ -29,10 +40,10 @@ func ParseAnswers(name string, data []byte, st *engine.State) ([]GivenAnswer, er
 	}
 	var errs ydoc.Errors
 	if root.Kind == ydoc.Null {
-		return nil, &InputError{Err: fmt.Errorf("%s: no answers (the file is empty)", name)}
+		return nil, &InputError{Err: errors.New(i18n.M("app.answers.empty", name))}
 	}
 	if root.Kind != ydoc.Map {
-		errs.Add(root.Pos, "expected a mapping of question ids to answers, got %s", root.Kind)
+		errs.Add(root.Pos, "%s", i18n.M("app.answers.not_mapping", root.Kind))
 		return nil, errs.Err()
 	}
 	q := st.Q
@@ -42,13 +53,13 @@ func ParseAnswers(name string, data []byte, st *engine.State) ([]GivenAnswer, er
 		ga := GivenAnswer{Question: k.Value, Pos: k.Pos}
 		qu := q.Question(k.Value)
 		if qu == nil {
-			msg := "unknown question"
+			msg := i18n.M("app.answers.unknown_question")
 			ids := make([]string, 0, len(q.Questions))
 			for _, x := range q.Questions {
 				ids = append(ids, x.ID)
 			}
 			if s := ydoc.Closest(k.Value, ids); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				msg += " " + i18n.M("app.did_you_mean", s)
 			}
 			errs.Add(k.Pos, "%s: %s", k.Value, msg)
 			continue
@@ -68,14 +79,14 @@ func ParseAnswers(name string, data []byte, st *engine.State) ([]GivenAnswer, er
 				continue
 			}
 			if wrapped.Value == nil {
-				errs.Add(v.Pos, "%s: missing \"value\"", k.Value)
+				errs.Add(v.Pos, "%s: %s", k.Value, i18n.M("app.answers.missing_value"))
 				continue
 			}
 			val = wrapped.Value
 			ga.Note = wrapped.Note
 		}
 		if val.Kind == ydoc.Null {
-			errs.Add(val.Pos, "%s: no value (to leave a question unanswered, leave it out)", k.Value)
+			errs.Add(val.Pos, "%s: %s", k.Value, i18n.M("app.answers.null"))
 			continue
 		}
 		ga.Raw = ydoc.Plain(val)
@@ -95,11 +106,11 @@ func ParseAnswers(name string, data []byte, st *engine.State) ([]GivenAnswer, er
 	trial := st.Clone()
 	for _, ga := range given {
 		if err := trial.Set(ga.Question, ga.Value); err != nil {
-			errs.Add(ga.Pos, "%s", err.Error())
+			errs.Add(ga.Pos, "%s", valueMessage(err))
 			continue
 		}
 		if c := choiceOf(q.Question(ga.Question), ga.Value); c != nil && c.NoteRequired && ga.Note == "" {
-			errs.Add(ga.Pos, "%s: %q needs a note that says why (write {value: %s, note: \"…\"})", ga.Question, c.Value, c.Value)
+			errs.Add(ga.Pos, "%s: %s", ga.Question, i18n.M("app.answers.note_required", c.Value, c.Value))
 		}
 	}
 	if len(errs) > 0 {

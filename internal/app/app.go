@@ -17,6 +17,7 @@ import (
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/engine/ydoc"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/questionnaires"
 	"github.com/indimaj/indimaj/rules"
 	"github.com/indimaj/indimaj/store"
@@ -68,17 +69,17 @@ func EmbeddedFiles() (map[string][]byte, error) {
 func DirFiles(dir string) (map[string][]byte, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, Inputf("content folder %s: %v", dir, errors.Unwrap(err))
+		return nil, Inputf("%s", i18n.M("app.content_folder", dir, errors.Unwrap(err)))
 	}
 	if !fi.IsDir() {
-		return nil, Inputf("%s is not a folder: give a content folder that holds questionnaires/ and rules/", dir)
+		return nil, Inputf("%s", i18n.M("app.not_a_folder", dir))
 	}
 	files := map[string][]byte{}
 	for _, sub := range []string{"questionnaires", "rules"} {
 		root := filepath.Join(dir, sub)
 		if _, err := os.Stat(root); err != nil {
 			if sub == "questionnaires" {
-				return nil, Inputf("%s has no questionnaires/ folder", dir)
+				return nil, Inputf("%s", i18n.M("app.no_questionnaires", dir))
 			}
 			continue
 		}
@@ -99,7 +100,7 @@ func DirFiles(dir string) (map[string][]byte, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", root, err)
+			return nil, fmt.Errorf("%s%s%w", i18n.M("app.reading", root), i18n.Colon(), err)
 		}
 	}
 	return files, nil
@@ -183,16 +184,14 @@ func (e *Env) ContentFor(a *store.Assessment) (*engine.Content, error) {
 		return nil, err
 	}
 	if files == nil {
-		return nil, fmt.Errorf("assessment %s was started with %s %s (%s), which is neither the current content nor stored in the database; run with --content pointing to that version",
-			a.ID, a.Questionnaire, a.Version, shortHash(a.ContentHash))
+		return nil, errors.New(i18n.M("app.content_missing", a.ID, a.Questionnaire, a.Version, shortHash(a.ContentHash)))
 	}
 	c, err := engine.LoadFiles(files)
 	if err != nil {
-		return nil, fmt.Errorf("the content stored with assessment %s no longer loads: %w", a.ID, err)
+		return nil, fmt.Errorf("%s%s%w", i18n.M("app.content_broken", a.ID), i18n.Colon(), err)
 	}
 	if e.Warn != nil && e.Content != nil {
-		e.Warn("note: assessment %s is evaluated with the content it was started with (%s %s), not the current content (%s %s)",
-			a.ID, c.Q.ID, c.Q.Version, e.Content.Q.ID, e.Content.Q.Version)
+		e.Warn("%s", i18n.M("app.old_content", a.ID, c.Q.ID, c.Q.Version, e.Content.Q.ID, e.Content.Q.Version))
 	}
 	return c, nil
 }

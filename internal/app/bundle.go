@@ -11,6 +11,7 @@ import (
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/engine/ydoc"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/store"
 	"github.com/oklog/ulid/v2"
 )
@@ -135,7 +136,7 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 	}
 	var errs ydoc.Errors
 	if root.Kind != ydoc.Map {
-		errs.Add(root.Pos, "not an indimaj bundle (expected a JSON object)")
+		errs.Add(root.Pos, "%s", i18n.M("app.bundle.not_bundle"))
 		return nil, errs.Err()
 	}
 	var rb rawBundle
@@ -144,15 +145,15 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 		return nil, errs.Err()
 	}
 	if rb.Format.V != BundleFormat {
-		errs.Add(posOr(rb.Format.Pos, rb.At), "unknown bundle format %q (this indimaj reads %s)", rb.Format.V, BundleFormat)
+		errs.Add(posOr(rb.Format.Pos, rb.At), "%s", i18n.M("app.bundle.format", rb.Format.V, BundleFormat))
 		return nil, errs.Err()
 	}
 	if rb.Assessment == nil {
-		errs.Add(rb.At, "missing \"assessment\"")
+		errs.Add(rb.At, "%s", i18n.M("app.bundle.no_assessment"))
 		return nil, errs.Err()
 	}
 	if len(rb.Content) == 0 {
-		errs.Add(rb.At, "missing \"content\" (the questionnaire the answers belong to)")
+		errs.Add(rb.At, "%s", i18n.M("app.bundle.no_content"))
 		return nil, errs.Err()
 	}
 	files := map[string][]byte{}
@@ -161,56 +162,56 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 	}
 	hash := engine.Hash(files)
 	if hash != rb.Questionnaire.Hash.V {
-		errs.Add(posOr(rb.Questionnaire.Hash.Pos, rb.At), "content hash mismatch: the bundle says %s, its content hashes to %s (the bundle was altered or damaged)", rb.Questionnaire.Hash.V, hash)
+		errs.Add(posOr(rb.Questionnaire.Hash.Pos, rb.At), "%s", i18n.M("app.bundle.hash", rb.Questionnaire.Hash.V, hash))
 		return nil, errs.Err()
 	}
 	c, err := engine.LoadFiles(files)
 	if err != nil {
-		errs.Add(rb.At, "the bundle's content does not load: %v", firstLine(err))
+		errs.Add(rb.At, "%s", i18n.M("app.bundle.content", firstLine(err)))
 		return nil, errs.Err()
 	}
 	ra := rb.Assessment
 	b := &Bundle{Content: files}
 	a := &b.Assessment
 	if _, err := ulid.ParseStrict(ra.ID.V); err != nil {
-		errs.Add(posOr(ra.ID.Pos, ra.At), "assessment id %q is not a valid id", ra.ID.V)
+		errs.Add(posOr(ra.ID.Pos, ra.At), "%s", i18n.M("app.bundle.bad_id", ra.ID.V))
 	}
 	if engine.RegionByCode(ra.Region.V) == nil {
-		errs.Add(posOr(ra.Region.Pos, ra.At), "unknown region %q", ra.Region.V)
+		errs.Add(posOr(ra.Region.Pos, ra.At), "%s", i18n.M("app.bundle.region", ra.Region.V))
 	}
 	if ra.Questionnaire.V != c.Q.ID || ra.Version.V != c.Q.Version || ra.ContentHash.V != hash {
-		errs.Add(ra.At, "the assessment is for %s %s, but the bundle's content is %s %s", ra.Questionnaire.V, ra.Version.V, c.Q.ID, c.Q.Version)
+		errs.Add(ra.At, "%s", i18n.M("app.bundle.content_mismatch", ra.Questionnaire.V, ra.Version.V, c.Q.ID, c.Q.Version))
 	}
 	if !slices.Contains(Statuses, ra.Status.V) {
-		errs.Add(posOr(ra.Status.Pos, ra.At), "unknown status %q (draft, in_review, validated)", ra.Status.V)
+		errs.Add(posOr(ra.Status.Pos, ra.At), "%s", i18n.M("app.bundle.status", ra.Status.V))
 	}
 	if !slices.Contains([]string{"fr", "ar", "en"}, ra.Lang.V) {
-		errs.Add(posOr(ra.Lang.Pos, ra.At), "unknown language %q", ra.Lang.V)
+		errs.Add(posOr(ra.Lang.Pos, ra.At), "%s", i18n.M("app.bundle.lang", ra.Lang.V))
 	}
 	created := parseTime(ra.Created, ra.At, "created", &errs)
 	updated := parseTime(ra.Updated, ra.At, "updated", &errs)
 	if ra.Current != "" && c.Q.Question(ra.Current) == nil {
-		errs.Add(ra.At, "current question %q is not in the questionnaire", ra.Current)
+		errs.Add(ra.At, "%s", i18n.M("app.bundle.current", ra.Current))
 	}
 	*a = store.Assessment{ID: ra.ID.V, Region: ra.Region.V, Round: ra.Round.V, Questionnaire: ra.Questionnaire.V, Version: ra.Version.V,
 		ContentHash: ra.ContentHash.V, Lang: ra.Lang.V, Status: ra.Status.V, Created: created, Updated: updated,
 		Respondents: ra.Respondents, Current: ra.Current, Baseline: ra.Baseline, Demo: ra.Demo, Targets: ra.Targets}
 	for sec, v := range ra.Targets {
 		if s := c.Q.Section(sec); s == nil || !s.Scored || v < 0 || v > 100 {
-			errs.Add(ra.At, "targets: %q: not a scored section with a target from 0 to 100", sec)
+			errs.Add(ra.At, "%s", i18n.M("app.bundle.targets", sec))
 		}
 	}
 	seen := map[string]bool{}
 	for _, r := range ra.Respondents {
 		if r.Name == "" {
-			errs.Add(ra.At, "a respondent has no name")
+			errs.Add(ra.At, "%s", i18n.M("app.bundle.no_name"))
 		}
 	}
 	st := engine.NewState(c.Q)
 	for _, an := range rb.Answers {
 		qu := c.Q.Question(an.Question.V)
 		if qu == nil {
-			errs.Add(posOr(an.Question.Pos, an.Pos), "answer to unknown question %q", an.Question.V)
+			errs.Add(posOr(an.Question.Pos, an.Pos), "%s", i18n.M("app.bundle.answer_unknown", an.Question.V))
 			continue
 		}
 		if an.Respondent.V == "" {
@@ -248,7 +249,7 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 	for _, an := range rb.Consensus {
 		qu := c.Q.Question(an.Question.V)
 		if qu == nil {
-			errs.Add(posOr(an.Question.Pos, an.Pos), "consensus on unknown question %q", an.Question.V)
+			errs.Add(posOr(an.Question.Pos, an.Pos), "%s", i18n.M("app.bundle.consensus_unknown", an.Question.V))
 			continue
 		}
 		if seenCons[qu.ID] {
@@ -269,7 +270,7 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 			}
 		}
 		if err != nil {
-			errs.Add(an.Value.Pos, "consensus %s", err.Error())
+			errs.Add(an.Value.Pos, "%s", i18n.M("app.bundle.consensus_value", err.Error()))
 			continue
 		}
 		at := parseTime(an.At, an.Pos, "at", &errs)
@@ -281,20 +282,20 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 		Plan    []store.PlanItem     `json:"plan"`
 	}
 	if err := json.Unmarshal(data, &extra); err != nil {
-		errs.Add(rb.At, "history or plan cannot be read: %v", err)
+		errs.Add(rb.At, "%s", i18n.M("app.bundle.history_plan", err))
 	}
 	for _, e := range extra.History {
 		if _, err := ulid.ParseStrict(e.ID); err != nil || e.At.IsZero() || e.Kind == "" {
-			errs.Add(posOr(nodePos(rb.History), rb.At), "history: an entry lacks a valid id, time or kind")
+			errs.Add(posOr(nodePos(rb.History), rb.At), "%s", i18n.M("app.bundle.history_entry"))
 			break
 		}
 	}
 	for _, it := range extra.Plan {
 		if c.Rules.Measure(it.Measure) == nil {
-			errs.Add(posOr(nodePos(rb.Plan), rb.At), "plan: unknown measure %q", it.Measure)
+			errs.Add(posOr(nodePos(rb.Plan), rb.At), "%s", i18n.M("app.bundle.plan_measure", it.Measure))
 		}
 		if !slices.Contains(store.PlanStatuses, it.Status) {
-			errs.Add(posOr(nodePos(rb.Plan), rb.At), "plan: %s has unknown status %q", it.Measure, it.Status)
+			errs.Add(posOr(nodePos(rb.Plan), rb.At), "%s", i18n.M("app.bundle.plan_status", it.Measure, it.Status))
 		}
 	}
 	b.History, b.Plan = extra.History, extra.Plan
@@ -339,13 +340,13 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, ".indimaj-*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("%s%s%w", i18n.M("app.cannot_write", path), i18n.Colon(), err)
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp)
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("%s%s%w", i18n.M("app.cannot_write", path), i18n.Colon(), err)
 	}
 	if err := f.Chmod(perm); err != nil {
 		f.Close()

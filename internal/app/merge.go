@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/store"
 )
 
@@ -35,11 +36,11 @@ func MergeBundle(l *Loaded, b *Bundle) *Merge {
 			continue
 		}
 		if an.At.After(old.At) {
-			m.Conflicts = append(m.Conflicts, fmt.Sprintf("%s / %s: local %v (%s), bundle %v (%s): kept the bundle's, which is later",
+			m.Conflicts = append(m.Conflicts, i18n.M("app.merge.kept_bundle",
 				an.Question, an.Respondent, old.Value, old.At.Format("2006-01-02 15:04"), an.Value, an.At.Format("2006-01-02 15:04")))
 			m.Answers = append(m.Answers, an)
 		} else {
-			m.Conflicts = append(m.Conflicts, fmt.Sprintf("%s / %s: local %v (%s), bundle %v (%s): kept the local one, which is later",
+			m.Conflicts = append(m.Conflicts, i18n.M("app.merge.kept_local",
 				an.Question, an.Respondent, old.Value, old.At.Format("2006-01-02 15:04"), an.Value, an.At.Format("2006-01-02 15:04")))
 			m.KeptLocal++
 		}
@@ -52,11 +53,11 @@ func MergeBundle(l *Loaded, b *Bundle) *Merge {
 		old, ok := cons[an.Question]
 		if ok && !sameValue(old, an) {
 			if !an.At.After(old.At) {
-				m.Conflicts = append(m.Conflicts, fmt.Sprintf("%s (consensus): kept the local one, which is later", an.Question))
+				m.Conflicts = append(m.Conflicts, i18n.M("app.merge.consensus_local", an.Question))
 				m.KeptLocal++
 				continue
 			}
-			m.Conflicts = append(m.Conflicts, fmt.Sprintf("%s (consensus): kept the bundle's, which is later", an.Question))
+			m.Conflicts = append(m.Conflicts, i18n.M("app.merge.consensus_bundle", an.Question))
 		}
 		m.Consensus = append(m.Consensus, an)
 	}

@@ -52,6 +52,15 @@ func MessageLang() string {
 
 func isLang(l string) bool { return l == "fr" || l == "ar" || l == "en" }
 
+// Colon is the separator between a message and its detail in the command
+// line's language (French puts a space before the colon).
+func Colon() string {
+	if MessageLang() == "fr" {
+		return " : "
+	}
+	return ": "
+}
+
 // M is T in the language of the command line's messages (MessageLang).
 func M(key string, args ...any) string { return T(MessageLang(), key, args...) }
 

@@ -161,7 +161,7 @@ func (r *lineRunner) home() error {
 // setup asks what su lacks, then creates the assessment.
 func (r *lineRunner) setup(su Setup) error {
 	incomplete := func(what string) error {
-		return app.Inputf("setup not completed: the input ended before the %s; no assessment was created", what)
+		return app.Inputf("%s", i18n.M("iv.msg.setup_incomplete", i18n.M("iv.msg.step."+what)))
 	}
 	r.say(r.t("iv.setup.title"))
 	if su.Lang == "" {
@@ -203,7 +203,7 @@ func (r *lineRunner) setup(su Setup) error {
 	for su.Respondent == "" {
 		line, err := r.ask(r.colon(r.t("iv.setup.respondent")))
 		if err == errEOF {
-			return incomplete("respondent's name")
+			return incomplete("respondent")
 		}
 		if err != nil {
 			return err

@@ -49,7 +49,7 @@ func (c Config) needTerminal(what string) error {
 	if IsTerminal(c.In) && IsTerminal(c.Err) {
 		return nil
 	}
-	return app.Inputf("%s needs a terminal (standard input and standard error); use --accessible (or INDIMAJ_ACCESSIBLE=1) for line prompts that also read piped input, or `indimaj answer --answers FILE` to record answers from a file", what)
+	return app.Inputf("%s", i18n.M("iv.msg.needs_terminal", what))
 }
 
 func (c Config) lang(def string) string {

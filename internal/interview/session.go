@@ -38,10 +38,10 @@ func (su Setup) complete() bool {
 // session that answers it. The content files are stored with it.
 func Create(env *app.Env, su Setup) (*Session, error) {
 	if engine.RegionByCode(su.Region) == nil {
-		return nil, app.Inputf("unknown region %q; the region codes are: %s", su.Region, strings.Join(engine.RegionCodes(), ", "))
+		return nil, app.Inputf("%s", i18n.M("iv.msg.unknown_region", su.Region, strings.Join(engine.RegionCodes(), ", ")))
 	}
 	if strings.TrimSpace(su.Respondent) == "" {
-		return nil, app.Inputf("a respondent name is required")
+		return nil, app.Inputf("%s", i18n.M("iv.msg.name_required"))
 	}
 	if su.Round == "" {
 		su.Round = app.DefaultRound()
@@ -74,7 +74,7 @@ func Open(env *app.Env, id, respondent, lang string, reason ...string) (*Session
 	}
 	why := strings.TrimSpace(strings.Join(reason, " "))
 	if l.A.Status == "validated" && why == "" {
-		return nil, app.Inputf("assessment %s is validated: every change needs a reason, kept in its audit trail; resume it with --reason \"why\" (or set it back to draft with `indimaj status %s draft --reason ...`)", l.A.ID, l.A.ID)
+		return nil, app.Inputf("%s", i18n.M("iv.msg.validated_needs_reason", l.A.ID, l.A.ID))
 	}
 	if respondent == "" && len(l.A.Respondents) > 0 {
 		respondent = l.A.Respondents[len(l.A.Respondents)-1].Name

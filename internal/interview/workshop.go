@@ -7,6 +7,7 @@ import (
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/store"
 )
 
@@ -78,7 +79,7 @@ func (s *Session) reload() error {
 func (s *Session) SwitchRespondent(name, institution, role string) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return app.Inputf("a respondent name is required")
+		return app.Inputf("%s", i18n.M("iv.msg.name_required"))
 	}
 	r := store.Respondent{Name: name, Institution: strings.TrimSpace(institution), Role: strings.TrimSpace(role)}
 	if !s.L.A.HasRespondent(name) {
@@ -173,7 +174,7 @@ func (s *Session) SetConsensus(qu *engine.Question, v any, note string) error {
 			return err
 		}
 		if NeedsNote(qu, v) && strings.TrimSpace(note) == "" {
-			return app.Inputf("%s: %s needs a note that says why", qu.ID, FormatValue(v))
+			return app.Inputf("%s", i18n.M("iv.msg.note_required", qu.ID, FormatValue(v)))
 		}
 		an.Value = StoredValue(v)
 		an.Note = strings.TrimSpace(note)
