@@ -196,3 +196,20 @@ func BenchmarkKeystroke(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCommitAnswer measures confirming one answer in the interview:
+// the fsync'd transaction, then the state read back from the file (so
+// answers written by other terminals come in), on the embedded content.
+func BenchmarkCommitAnswer(b *testing.B) {
+	env, _ := testEnv(b, true)
+	s := newSession(b, env, "fr")
+	qu := s.Q().Question("gov01")
+	levels := []string{"absent", "partial", "full"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.Commit(qu, levels[i%3], "", nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

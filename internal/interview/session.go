@@ -201,7 +201,8 @@ func (s *Session) with(an store.Answer) *app.Loaded {
 // Commit validates v, then stores it with its note in one fsync'd
 // transaction that also moves the resume position (a.Current) to
 // resumeAt(new state) (the next relevant question when nil). The session's
-// state changes only once the answer is on disk.
+// state changes only once the answer is on disk, and is then read back from
+// the file (with what other terminals wrote meanwhile).
 func (s *Session) Commit(qu *engine.Question, v any, note string, resumeAt func(st *engine.State) string) error {
 	if err := s.St().Check(qu.ID, v); err != nil {
 		return err
@@ -218,10 +219,20 @@ func (s *Session) Commit(qu *engine.Question, v any, note string, resumeAt func(
 		return err
 	}
 	next.A.Current = cur
-	s.L = next
-	s.index()
+	s.refresh(next)
 	s.saved()
 	return nil
+}
+
+// refresh makes the session's state the file's, read back after a write, so
+// what other terminals wrote since (another participant's answers, a
+// consensus set from the command line) comes in too; if the file cannot be
+// read back now, the state computed in memory (next) stands.
+func (s *Session) refresh(next *app.Loaded) {
+	if err := s.reload(); err != nil {
+		s.L = next
+		s.index()
+	}
 }
 
 // Clear removes this respondent's answer to a question (and its note).
@@ -229,9 +240,9 @@ func (s *Session) Clear(qu *engine.Question, resumeAt string) error {
 	if err := s.put([]store.Answer{{Question: qu.ID, Respondent: s.Respondent}}, resumeAt); err != nil {
 		return err
 	}
-	s.L = s.with(store.Answer{Question: qu.ID, Respondent: s.Respondent})
-	s.L.A.Current = resumeAt
-	s.index()
+	next := s.with(store.Answer{Question: qu.ID, Respondent: s.Respondent})
+	next.A.Current = resumeAt
+	s.refresh(next)
 	s.saved()
 	return nil
 }

@@ -440,3 +440,33 @@ func TestAccessibleConsensusOnText(t *testing.T) {
 		t.Fatalf("stored consensus: %+v\n%s", rec.Consensus, out.String())
 	}
 }
+
+// TestOtherTerminalsAnswersComeIn: two interviews of one assessment on one
+// database (two terminals): what one commits appears in the other's state at
+// its next commit, without reopening.
+func TestOtherTerminalsAnswersComeIn(t *testing.T) {
+	env, _ := testEnv(t, false)
+	a := newSession(t, env, "fr")
+	b, err := Open(env, a.ID(), "B", "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SwitchRespondent("B", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Commit(a.Q().Question("plan"), "full", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.St().Answer("plan"); got != nil {
+		t.Fatalf("B sees plan = %v before committing anything", got)
+	}
+	if err := b.Commit(b.Q().Question("unit"), "partial", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(b.St().Answer("plan")); got != "full" {
+		t.Fatalf("after B's commit, B's working plan = %s, want A's full", got)
+	}
+	if len(b.AnswersTo("plan")) != 1 || len(b.AnswersTo("unit")) != 1 {
+		t.Fatalf("B's view of the answers: plan %v, unit %v", b.AnswersTo("plan"), b.AnswersTo("unit"))
+	}
+}
