@@ -150,6 +150,11 @@ type Env struct {
 	Store   *store.Store
 	// Warn receives notes for the user (stderr).
 	Warn func(format string, args ...any)
+
+	// snapshots holds the stored contents already loaded, by hash: an
+	// interview reads its assessment back after every answer, and must get
+	// the same content (and say it is an older one) once.
+	snapshots map[string]*engine.Content
 }
 
 // Loaded is an assessment with its content and evaluated state.
@@ -179,6 +184,9 @@ func (e *Env) ContentFor(a *store.Assessment) (*engine.Content, error) {
 	if e.Content != nil && e.Content.Hash == a.ContentHash {
 		return e.Content, nil
 	}
+	if c, ok := e.snapshots[a.ContentHash]; ok {
+		return c, nil
+	}
 	files, err := e.Store.Content(a.ContentHash)
 	if err != nil {
 		return nil, err
@@ -193,6 +201,10 @@ func (e *Env) ContentFor(a *store.Assessment) (*engine.Content, error) {
 	if e.Warn != nil && e.Content != nil {
 		e.Warn("%s", i18n.M("app.old_content", a.ID, c.Q.ID, c.Q.Version, e.Content.Q.ID, e.Content.Q.Version))
 	}
+	if e.snapshots == nil {
+		e.snapshots = map[string]*engine.Content{}
+	}
+	e.snapshots[a.ContentHash] = c
 	return c, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/store"
 )
 
@@ -468,5 +469,35 @@ func TestOtherTerminalsAnswersComeIn(t *testing.T) {
 	}
 	if len(b.AnswersTo("plan")) != 1 || len(b.AnswersTo("unit")) != 1 {
 		t.Fatalf("B's view of the answers: plan %v, unit %v", b.AnswersTo("plan"), b.AnswersTo("unit"))
+	}
+}
+
+// TestReadBackKeepsSnapshotContent: an assessment started with other content
+// (its stored snapshot) keeps one loaded content across the read-backs that
+// follow each answer, and the "older content" note is given once.
+func TestReadBackKeepsSnapshotContent(t *testing.T) {
+	env, _ := testEnv(t, false) // the sample content
+	s := newSession(t, env, "fr")
+	embedded, err := loadContent("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes int
+	other := &app.Env{Content: embedded, Store: env.Store, Warn: func(string, ...any) { notes++ }}
+	o, err := Open(other, s.ID(), "Test", "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := o.L.Content
+	for _, v := range []string{"full", "partial", "absent"} {
+		if err := o.Commit(o.Q().Question("plan"), v, "", nil); err != nil {
+			t.Fatal(err)
+		}
+		if o.L.Content.Q != c.Q {
+			t.Fatalf("the content changed after a commit (a new load of the snapshot)")
+		}
+	}
+	if fmt.Sprint(o.St().Answer("plan")) != "absent" || notes != 1 {
+		t.Fatalf("plan = %v, %d notes about the older content (want 1)", o.St().Answer("plan"), notes)
 	}
 }
