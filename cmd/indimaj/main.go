@@ -128,7 +128,10 @@ the SDGs and the Global Compact for Migration, and draft the regional action pla
 and a pilot-project proposal.
 
 Data is kept in one file: --db PATH, else $INDIMAJ_DB, else
-$XDG_DATA_HOME/indimaj/indimaj.db (~/.local/share/indimaj/indimaj.db).`,
+$XDG_DATA_HOME/indimaj/indimaj.db (~/.local/share/indimaj/indimaj.db).
+
+Messages are in $INDIMAJ_LANG (fr, ar or en), else your locale's language
+($LANG), else English; results and reports take --lang.`,
 		Example:       "  indimaj validate\n  indimaj answer --region oriental --respondent \"A. Benali\" --answers answers.yaml\n  indimaj assessments",
 		SilenceUsage:  true,
 		SilenceErrors: true,
