@@ -223,6 +223,16 @@ type Policy struct {
 	priority func(*fastEnv) float64
 }
 
+// BandLabel returns the label of the band with that id in lang, or "".
+func (p *Policy) BandLabel(id, lang string) string {
+	for i := range p.Bands {
+		if p.Bands[i].ID == id {
+			return p.Bands[i].Label.Get(lang)
+		}
+	}
+	return ""
+}
+
 // BandFor returns the band a score falls in (scores are rounded to the nearest
 // whole number first, as published indices are), or nil.
 func (p *Policy) BandFor(score float64) *Band {

@@ -12,6 +12,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/interview"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
@@ -344,7 +345,7 @@ func showCmd(g *globals) *cobra.Command {
 					if slices.Contains(out.Divergent, qu.ID) {
 						mark += "  " + i18n.M("cli.msg.mark_divergent")
 					}
-					fmt.Fprintf(g.stdout, "  %-18s %s%s\n", qu.ID, displayValue(qu, an.Value, lang), mark)
+					fmt.Fprintf(g.stdout, "  %-18s %s%s\n", qu.ID, interview.Display(qu, an.Value, lang), mark)
 					if an.Note != "" {
 						fmt.Fprintf(g.stdout, "  %-18s %s\n", "", i18n.M("cli.msg.note", an.Note))
 					}
@@ -356,27 +357,6 @@ func showCmd(g *globals) *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
 	return cmd
-}
-
-// displayValue renders an answer for people: choice labels instead of codes.
-func displayValue(qu *engine.Question, v any, lang string) string {
-	switch x := v.(type) {
-	case string:
-		if c := qu.Choice(x); c != nil {
-			return c.Label.Get(lang)
-		}
-		return x
-	case []string:
-		parts := make([]string, len(x))
-		for i, code := range x {
-			parts[i] = code
-			if c := qu.Choice(code); c != nil {
-				parts[i] = c.Label.Get(lang)
-			}
-		}
-		return strings.Join(parts, "; ")
-	}
-	return fmt.Sprint(v)
 }
 
 func deleteCmd(g *globals) *cobra.Command {

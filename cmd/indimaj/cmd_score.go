@@ -9,6 +9,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/interview"
 	"github.com/spf13/cobra"
 )
 
@@ -83,30 +84,6 @@ func scoreToJSON(l *app.Loaded, r *engine.ScoreResult) scoreJSON {
 	return out
 }
 
-func fmtScore(v *float64) string {
-	if v == nil {
-		return "  —  "
-	}
-	return fmt.Sprintf("%5.1f", *v)
-}
-
-func bar(v *float64, width int) string {
-	if v == nil {
-		return strings.Repeat("·", width)
-	}
-	n := int(math.Round(*v / 100 * float64(width)))
-	return strings.Repeat("█", n) + strings.Repeat("░", width-n)
-}
-
-func bandLabel(p *engine.Policy, id, lang string) string {
-	for _, b := range p.Bands {
-		if b.ID == id {
-			return b.Label.Get(lang)
-		}
-	}
-	return ""
-}
-
 func scoreCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	var lang string
@@ -142,19 +119,13 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 				if s.LowConfidence {
 					flag = "  " + i18n.T(lang, "cli.low_confidence", s.Coverage*100)
 				}
-				fmt.Fprintf(g.stdout, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), fmtScore(s.Score), bar(s.Score, 20), bandLabel(p, s.Band, lang), flag)
+				fmt.Fprintf(g.stdout, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), interview.FmtScore(s.Score), interview.Bar(s.Score, 20), p.BandLabel(s.Band, lang), flag)
 			}
-			fmt.Fprintf(g.stdout, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), fmtScore(r.Overall), bar(r.Overall, 20), bandLabel(p, r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
+			fmt.Fprintf(g.stdout, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), interview.FmtScore(r.Overall), interview.Bar(r.Overall, 20), p.BandLabel(r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
 			for _, kind := range []string{"mgi", "mipex", "snia"} {
-				codes := engine.SortedCodes(r.By[kind])
-				if len(codes) == 0 {
-					continue
+				if line := interview.ViewLine(r, kind); line != "" {
+					fmt.Fprintf(g.stdout, "%-6s %s\n", strings.ToUpper(kind), line)
 				}
-				parts := make([]string, len(codes))
-				for i, c := range codes {
-					parts[i] = fmt.Sprintf("%s %s", c, strings.TrimSpace(fmtScore(r.By[kind][c])))
-				}
-				fmt.Fprintf(g.stdout, "%-6s %s\n", strings.ToUpper(kind), strings.Join(parts, " · "))
 			}
 			return nil
 		},
@@ -265,9 +236,9 @@ func printRecommendation(g *globals, l *app.Loaded, rec engine.Recommendation, l
 		qu := l.Content.Q.Question(b.Indicator)
 		ans := i18n.T(lang, "iv.status."+b.Status)
 		if b.Answer != nil && qu != nil {
-			ans = displayValue(qu, b.Answer, lang)
+			ans = interview.Display(qu, b.Answer, lang)
 		}
-		fmt.Fprintf(g.stdout, "    %s %-14s %s (%s)", i18n.T(lang, "cli.because"), b.Indicator, strings.TrimSpace(fmtScore(b.Score)), ans)
+		fmt.Fprintf(g.stdout, "    %s %-14s %s (%s)", i18n.T(lang, "cli.because"), b.Indicator, strings.TrimSpace(interview.FmtScore(b.Score)), ans)
 		if b.Condition != "" {
 			fmt.Fprintf(g.stdout, "  ← %s", b.Condition)
 		}

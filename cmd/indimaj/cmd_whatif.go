@@ -6,6 +6,7 @@ import (
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/interview"
 	"github.com/spf13/cobra"
 )
 
@@ -62,11 +63,11 @@ lift SECTION to its next band.`,
 				}
 				title := q.Section(nextBand).Title.Get(lang)
 				if step.Next == "" {
-					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.top_band", title, strings.TrimSpace(fmtScore(step.Score))))
+					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.top_band", title, strings.TrimSpace(interview.FmtScore(step.Score))))
 					return nil
 				}
-				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.next_band", title, strings.TrimSpace(fmtScore(step.Score)),
-					bandLabel(p, step.Band, lang), bandLabel(p, step.Next, lang), step.NextMin))
+				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.next_band", title, strings.TrimSpace(interview.FmtScore(step.Score)),
+					p.BandLabel(step.Band, lang), p.BandLabel(step.Next, lang), step.NextMin))
 				if len(step.Changes) == 0 {
 					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.unreachable"))
 					return nil
@@ -78,14 +79,10 @@ lift SECTION to its next band.`,
 				fmt.Fprintln(g.stdout, i18n.T(lang, how, len(step.Changes)))
 				for _, c := range step.Changes {
 					qu := q.Question(c.Question)
-					from := "—"
-					if c.From != nil {
-						from = displayValue(qu, c.From, lang)
-					}
-					fmt.Fprintf(g.stdout, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(fmtScore(c.FromScore)),
-						strings.TrimSpace(fmtScore(c.ToScore)), from, displayValue(qu, c.To, lang), truncate(qu.Label.Get(lang), 60))
+					fmt.Fprintf(g.stdout, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(interview.FmtScore(c.FromScore)),
+						strings.TrimSpace(interview.FmtScore(c.ToScore)), interview.Display(qu, c.From, lang), interview.Display(qu, c.To, lang), truncate(qu.Label.Get(lang), 60))
 				}
-				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.after", strings.TrimSpace(fmtScore(step.NewScore))))
+				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.after", strings.TrimSpace(interview.FmtScore(step.NewScore))))
 				return nil
 			}
 			before := engine.Score(l.State, p)
@@ -157,9 +154,9 @@ lift SECTION to its next band.`,
 				if !samePtr(s.Before, s.After) {
 					mark = "  *"
 				}
-				fmt.Fprintf(g.stdout, "  %-6s %s → %s%s\n", s.ID, fmtScore(s.Before), fmtScore(s.After), mark)
+				fmt.Fprintf(g.stdout, "  %-6s %s → %s%s\n", s.ID, interview.FmtScore(s.Before), interview.FmtScore(s.After), mark)
 			}
-			fmt.Fprintf(g.stdout, "  %-6s %s → %s\n", i18n.T(lang, "cli.wi.overall"), fmtScore(round1p(before.Overall)), fmtScore(round1p(after.Overall)))
+			fmt.Fprintf(g.stdout, "  %-6s %s → %s\n", i18n.T(lang, "cli.wi.overall"), interview.FmtScore(round1p(before.Overall)), interview.FmtScore(round1p(after.Overall)))
 			for _, r := range recs {
 				switch {
 				case r.Before == nil:

@@ -14,6 +14,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/interview"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
@@ -77,7 +78,7 @@ ties). Questions where respondents are two levels or more apart are flagged dive
 			if clear {
 				fmt.Fprintln(g.stderr, i18n.M("cli.msg.consensus_removed", qu.ID))
 			} else {
-				fmt.Fprintln(g.stderr, i18n.M("cli.msg.consensus_set", qu.ID, displayValue(qu, an.Value, i18n.MessageLang())))
+				fmt.Fprintln(g.stderr, i18n.M("cli.msg.consensus_set", qu.ID, interview.Display(qu, an.Value, i18n.MessageLang())))
 			}
 			return nil
 		},

@@ -32,20 +32,23 @@ func ProgressBar(c engine.Count, width int) string {
 	return Bar(&f, width)
 }
 
-func fmtScore(v *float64) string {
+// FmtScore writes a score in five cells ("—" when there is none).
+func FmtScore(v *float64) string {
 	if v == nil {
 		return "  —  "
 	}
 	return fmt.Sprintf("%5.1f", *v)
 }
 
-func bandLabel(p *engine.Policy, id, lang string) string {
-	for _, b := range p.Bands {
-		if b.ID == id {
-			return b.Label.Get(lang)
-		}
+// ViewLine lists a secondary view's scores ("D1 50.0 · D2 66.7"), in natural
+// code order; kind is "mgi", "mipex" or "snia"; "" when the view is empty.
+func ViewLine(r *engine.ScoreResult, kind string) string {
+	codes := engine.SortedCodes(r.By[kind])
+	parts := make([]string, len(codes))
+	for i, c := range codes {
+		parts[i] = c + " " + strings.TrimSpace(FmtScore(r.By[kind][c]))
 	}
-	return ""
+	return strings.Join(parts, " · ")
 }
 
 // fit truncates s to w cells and pads it to exactly w cells.
@@ -74,7 +77,7 @@ func scoreLines(l *app.Loaded, r *engine.ScoreResult, lang string, width int) []
 	var out []string
 	low := false
 	for _, s := range r.Sections {
-		tail := bandLabel(p, s.Band, lang)
+		tail := p.BandLabel(s.Band, lang)
 		switch {
 		case !s.Asked:
 			tail = i18n.T(lang, "iv.not_asked")
@@ -82,11 +85,11 @@ func scoreLines(l *app.Loaded, r *engine.ScoreResult, lang string, width int) []
 			tail = "⚠ " + tail
 			low = true
 		}
-		out = append(out, fmt.Sprintf("%s %s %s  %s", fit(q.Section(s.ID).Title.Get(lang), titleW), fmtScore(s.Score), Bar(s.Score, barW), ansi.Truncate(tail, restW, "…")))
+		out = append(out, fmt.Sprintf("%s %s %s  %s", fit(q.Section(s.ID).Title.Get(lang), titleW), FmtScore(s.Score), Bar(s.Score, barW), ansi.Truncate(tail, restW, "…")))
 	}
 	out = append(out, "")
-	out = append(out, fmt.Sprintf("%s %s %s  %s", fit(i18n.T(lang, "iv.overall"), titleW), fmtScore(r.Overall), Bar(r.Overall, barW),
-		ansi.Truncate(bandLabel(p, r.OverallBand, lang), restW, "…")))
+	out = append(out, fmt.Sprintf("%s %s %s  %s", fit(i18n.T(lang, "iv.overall"), titleW), FmtScore(r.Overall), Bar(r.Overall, barW),
+		ansi.Truncate(p.BandLabel(r.OverallBand, lang), restW, "…")))
 	out = append(out, wrapLines(i18n.T(lang, "iv.coverage_line", r.Coverage*100), width)...)
 	if low {
 		out = append(out, wrapLines("⚠ "+i18n.T(lang, "iv.low_confidence_note", p.LowConfidenceBelow*100), width)...)
@@ -181,15 +184,9 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 		b.WriteString(line + "\n")
 	}
 	for _, kind := range []string{"mgi", "mipex", "snia"} {
-		codes := engine.SortedCodes(r.By[kind])
-		if len(codes) == 0 {
-			continue
+		if line := ViewLine(r, kind); line != "" {
+			b.WriteString(wrapIndent(strings.ToUpper(kind)+"  "+line, width, "", "       "))
 		}
-		parts := make([]string, len(codes))
-		for i, c := range codes {
-			parts[i] = fmt.Sprintf("%s %s", c, strings.TrimSpace(fmtScore(r.By[kind][c])))
-		}
-		b.WriteString(wrapIndent(strings.ToUpper(kind)+"  "+strings.Join(parts, " · "), width, "", "       "))
 	}
 	if len(l.Divergent) > 0 {
 		b.WriteString("\n" + i18n.T(lang, "iv.cs.divergent_title", len(l.Divergent)) + "\n")
@@ -214,7 +211,7 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 			if be.Answer != nil && qu != nil {
 				ans = Display(qu, be.Answer, lang)
 			}
-			line := fmt.Sprintf("%s %s %s (%s)", i18n.T(lang, "iv.because"), be.Indicator, strings.TrimSpace(fmtScore(be.Score)), ans)
+			line := fmt.Sprintf("%s %s %s (%s)", i18n.T(lang, "iv.because"), be.Indicator, strings.TrimSpace(FmtScore(be.Score)), ans)
 			if be.Condition != "" {
 				line += "  ← " + be.Condition
 			}
