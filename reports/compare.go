@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 )
 
@@ -69,7 +68,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 		return nil, err
 	}
 	if len(srcs) < 2 {
-		return nil, app.Inputf("%s", i18n.M("rp.err.compare_two"))
+		return nil, inputf("%s", i18n.M("rp.err.compare_two"))
 	}
 	seen := map[string]bool{}
 	for _, s := range srcs {
@@ -77,7 +76,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 			return nil, err
 		}
 		if seen[s.Assessment.ID] {
-			return nil, app.Inputf("%s", i18n.M("rp.err.twice", s.Assessment.ID))
+			return nil, inputf("%s", i18n.M("rp.err.twice", s.Assessment.ID))
 		}
 		seen[s.Assessment.ID] = true
 	}
@@ -140,10 +139,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 	}
 	// Views by MGI dimension and SNIA programme.
 	for _, kind := range []string{"mgi", "snia"} {
-		order := sniaOrder
-		if kind == "mgi" {
-			order = []string{"D1", "D2", "D3", "D4", "D5", "D6"}
-		}
+		order := first.order(kind)
 		union := map[string]*float64{}
 		for _, s := range srcs {
 			for code, v := range s.Score.By[kind] {
@@ -155,7 +151,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 			for _, s := range srcs {
 				vals = append(vals, round1(s.Score.By[kind][code]))
 			}
-			cmp.Views = append(cmp.Views, row(kind, code, codeLabel(kind, code, lang), vals))
+			cmp.Views = append(cmp.Views, row(kind, code, first.codeLabel(kind, code), vals))
 		}
 	}
 	// Indicators.

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/indimaj/indimaj/engine"
-	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 )
 
@@ -16,7 +15,7 @@ import (
 // measure that any template holds.
 func SelectPilot(r *engine.Rules, recs []engine.Recommendation, measure string) (*engine.Pilot, string, error) {
 	if len(r.Pilots) == 0 {
-		return nil, "", app.Inputf("%s", i18n.M("rp.err.no_pilots"))
+		return nil, "", inputf("%s", i18n.M("rp.err.no_pilots"))
 	}
 	inFamily := func(id string) *engine.Pilot {
 		for _, p := range r.Pilots {
@@ -30,11 +29,11 @@ func SelectPilot(r *engine.Rules, recs []engine.Recommendation, measure string) 
 	}
 	if measure != "" {
 		if r.Measure(measure) == nil {
-			return nil, "", app.Inputf("%s", i18n.M("rp.err.unknown_measure", measure, strings.Join(PilotMeasures(r), ", ")))
+			return nil, "", inputf("%s", i18n.M("rp.err.unknown_measure", measure, strings.Join(PilotMeasures(r), ", ")))
 		}
 		p := inFamily(measure)
 		if p == nil {
-			return nil, "", app.Inputf("%s", i18n.M("rp.err.no_template", measure, strings.Join(PilotMeasures(r), ", ")))
+			return nil, "", inputf("%s", i18n.M("rp.err.no_template", measure, strings.Join(PilotMeasures(r), ", ")))
 		}
 		return p, measure, nil
 	}
@@ -43,7 +42,7 @@ func SelectPilot(r *engine.Rules, recs []engine.Recommendation, measure string) 
 			return p, rec.Measure.ID, nil
 		}
 	}
-	return nil, "", app.Inputf("%s", i18n.M("rp.err.none_triggered", strings.Join(PilotMeasures(r), ", ")))
+	return nil, "", inputf("%s", i18n.M("rp.err.none_triggered", strings.Join(PilotMeasures(r), ", ")))
 }
 
 // PilotMeasures lists the measures that pilot templates hold, in template order.
@@ -126,8 +125,8 @@ func (c *ctx) pilot(measure string) (*Pilot, error) {
 	bestFit := false
 	var fitNames []string
 	for _, r := range tpl.BestFit {
-		pl.BestFit = append(pl.BestFit, Coded{r, regionLabel(r, lang)})
-		fitNames = append(fitNames, regionLabel(r, lang))
+		pl.BestFit = append(pl.BestFit, Coded{r, c.regionLabel(r)})
+		fitNames = append(fitNames, c.regionLabel(r))
 		if r == region {
 			bestFit = true
 		}
@@ -164,7 +163,7 @@ func (c *ctx) pilot(measure string) (*Pilot, error) {
 		}
 	}
 	// Context and justification, from the region's own results.
-	reg := regionLabel(region, lang)
+	reg := c.regionLabel(region)
 	ov := c.overall()
 	if ov.Score != nil && ov.Band != nil {
 		pl.Context = append(pl.Context, c.t("pilot.ctx.scores", reg, c.src.Assessment.Round, num(*ov.Score, lang), ov.Band.Label, pct(ov.Coverage, lang)))
@@ -310,7 +309,7 @@ func (c *ctx) pilot(measure string) (*Pilot, error) {
 			}
 		}
 	}
-	sort.SliceStable(sn, func(i, j int) bool { return sniaRank(sn[i]) < sniaRank(sn[j]) })
+	sort.SliceStable(sn, func(i, j int) bool { return c.sniaRank(sn[i]) < c.sniaRank(sn[j]) })
 	sort.Slice(sd, func(i, j int) bool { return sdgLess(sd[i], sd[j]) })
 	sort.Ints(gc)
 	pl.Alignment = Alignment{SNIA: c.snia(sn), SDG: nonNilS(sd), GCM: c.gcm(gc)}

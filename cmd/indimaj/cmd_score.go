@@ -99,21 +99,21 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 		Example: "  indimaj score 01J9Z8\n  indimaj score 01J9Z8 --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
+			lang = langFor(lang, l.A)
 			p := l.Content.Rules.Policy
 			r := engine.Score(l.State, p)
 			if asJSON {
 				return g.printJSON(scoreToJSON(l, r))
 			}
 			q := l.Content.Q
-			reg := engine.RegionByCode(l.A.Region)
-			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, reg.Name.Get(lang), l.A.Round)
+			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), l.A.Round)
 			for _, s := range r.Sections {
 				flag := ""
 				if s.LowConfidence {
@@ -131,7 +131,7 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	return cmd
 }
 
@@ -189,7 +189,7 @@ which indicators it addresses, and how its priority was computed.`,
 		Example: "  indimaj recommend 01J9Z8 --top 5\n  indimaj recommend 01J9Z8 --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			if top < 0 {
@@ -199,6 +199,7 @@ which indicators it addresses, and how its priority was computed.`,
 			if err != nil {
 				return err
 			}
+			lang = langFor(lang, l.A)
 			r := engine.Score(l.State, l.Content.Rules.Policy)
 			recs := engine.Recommend(l.State, r, l.Content.Rules)
 			for _, pr := range l.State.Problems {
@@ -223,7 +224,7 @@ which indicators it addresses, and how its priority was computed.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&explain, "explain", false, "print the full trigger evaluation")
 	cmd.Flags().IntVar(&top, "top", 0, "show only the N highest priorities (0: all)")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	return cmd
 }
 
