@@ -237,11 +237,11 @@ func TestIndexKeptWithEachChange(t *testing.T) {
 		return strings.Join(ids, ",")
 	}
 	for f, want := range map[store.Filter]string{
-		{Region: "oriental"}:                        "I0,I2",
-		{Round: "2027-review"}:                      "I2",
-		{Status: "in_review"}:                       "I0",
+		{Region: "oriental"}:                         "I0,I2",
+		{Round: "2027-review"}:                       "I2",
+		{Status: "in_review"}:                        "I0",
 		{Region: "oriental", Round: "2026-baseline"}: "I0",
-		{Region: "draa-tafilalet"}:                  "",
+		{Region: "draa-tafilalet"}:                   "",
 	} {
 		if g := got(f); g != want {
 			t.Errorf("Summaries(%+v) = %q, want %q", f, g, want)

@@ -187,7 +187,7 @@ date with every change, so listing costs the same whatever the assessments hold)
 				return err
 			}
 			if region != "" {
-				if err := checkRegion(region); err != nil {
+				if err := g.checkRegion(region); err != nil {
 					return err
 				}
 			}

@@ -49,11 +49,11 @@ type globals struct {
 	db      string
 	content string
 	// check runs the full check of the database before the command.
-	check bool
-	stdout  io.Writer
-	stderr  io.Writer
-	stdin   io.Reader
-	loaded  *engine.Content // the content of --content (or the embedded one), once loaded
+	check  bool
+	stdout io.Writer
+	stderr io.Writer
+	stdin  io.Reader
+	loaded *engine.Content // the content of --content (or the embedded one), once loaded
 }
 
 // loadContent loads the content of --content (or the embedded content) once.
