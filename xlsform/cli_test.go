@@ -115,7 +115,7 @@ func TestCLIExportImportAnswer(t *testing.T) {
 		t.Errorf("sheets %s", got)
 	}
 	rows, _ := f.GetRows("settings")
-	if len(rows) != 2 || rows[1][1] != "indimaj-regional" || rows[1][3] != "Français (fr)" {
+	if len(rows) != 2 || rows[1][1] != "indimaj-regional" || rows[1][3] != "French (fr)" {
 		t.Errorf("settings %v", rows)
 	}
 	f.Close()
@@ -144,8 +144,15 @@ func TestCLIExportImportAnswer(t *testing.T) {
 	f, _ = excelize.OpenFile(filepath.Join(dir, "sample-ar.xlsx"))
 	rows, _ = f.GetRows("settings")
 	f.Close()
-	if rows[1][0] != "استبيان نموذجي" || rows[1][3] != "العربية (ar)" {
+	if rows[1][0] != "استبيان نموذجي" || rows[1][3] != "Arabic (ar)" {
 		t.Errorf("settings with --lang ar: %v", rows)
+	}
+	// ... and its label column comes first, as Kobo and ODK name it.
+	f, _ = excelize.OpenFile(filepath.Join(dir, "sample-ar.xlsx"))
+	rows, _ = f.GetRows("survey")
+	f.Close()
+	if got := strings.Join(rows[0][2:5], ","); got != "label::Arabic (ar),label::French (fr),label::English (en)" {
+		t.Errorf("survey header with --lang ar: %s", got)
 	}
 	// Bad input: one line, exit 2, nothing written.
 	for _, args := range [][]string{

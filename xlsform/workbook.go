@@ -132,6 +132,16 @@ func writeWorkbook(sheets []*outSheet) ([]byte, error) {
 				return nil, err
 			}
 		}
+		// The true used range: streaming readers (openpyxl's read-only
+		// mode, hence pyxform) read only the cells the dimension declares.
+		cols := max(len(s.header), 1)
+		for _, row := range s.rows {
+			cols = max(cols, len(row))
+		}
+		last, _ := excelize.CoordinatesToCellName(cols, len(s.rows)+1)
+		if err := f.SetSheetDimension(s.name, "A1:"+last); err != nil {
+			return nil, err
+		}
 		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return nil, err
 		}
