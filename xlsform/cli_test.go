@@ -242,15 +242,16 @@ func TestCLIImportUnsupportedAndSkip(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "form.xlsx"), f.xlsx(t), 0o644)
 	r := cli(t, dir, db, "xlsform", "import", "form.xlsx", "-o", "out")
-	if r.code != 2 || !strings.Contains(r.stderr, "indimaj: survey!3: type: geopoint: indimaj has no location questions\n") ||
-		!strings.Contains(r.stderr, "indimaj: form.xlsx: nothing written (1 unsupported parts: --skip-unsupported leaves them out)") {
+	if r.code != 2 || !strings.Contains(r.stderr, "indimaj: error: survey!3: type: geopoint: indimaj has no location questions (unsupported: --skip-unsupported leaves it out)\n") ||
+		!strings.Contains(r.stderr, "indimaj: form.xlsx: nothing written: 1 blocking error(s), 0 skipped item(s)") {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
 		t.Fatal("something was written")
 	}
 	r = cli(t, dir, db, "xlsform", "import", "form.xlsx", "-o", "out", "--skip-unsupported")
-	if r.code != 0 || !strings.Contains(r.stderr, "skipped: survey!3: type: geopoint") {
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: skipped: survey!3: type: geopoint") ||
+		!strings.Contains(r.stderr, "form.xlsx: 1 skipped item(s) (warnings above), ") {
 		t.Fatalf("--skip-unsupported: %d %s", r.code, r.stderr)
 	}
 	// The default folder is the form id; an empty folder is fine.

@@ -87,4 +87,7 @@ var (
 	txtYes       = map[string]string{"fr": "Oui", "ar": "نعم", "en": "Yes"}
 	txtNo        = map[string]string{"fr": "Non", "ar": "لا", "en": "No"}
 	txtForm      = map[string]string{"fr": "Questionnaire", "ar": "استبيان", "en": "Questionnaire"}
+	// or_other: the choice and the question ODK adds.
+	txtOther        = map[string]string{"fr": "Autre", "ar": "أخرى", "en": "Other"}
+	txtSpecifyOther = map[string]string{"fr": "Précisez (autre)", "ar": "حددوا (أخرى)", "en": "Specify other"}
 )
