@@ -1218,8 +1218,8 @@ var selectCommands = func() []string {
 
 // unsupportedSelects are select types indimaj cannot represent.
 var unsupportedSelects = map[string]string{
-	"select_one_external": "its choices come from an external CSV file (external_choices), which indimaj does not read",
-	"select one external": "its choices come from an external CSV file (external_choices), which indimaj does not read",
+	"select_one_external":  "its choices come from an external CSV file (external_choices), which indimaj does not read",
+	"select one external":  "its choices come from an external CSV file (external_choices), which indimaj does not read",
 	"select_one_from_file": "indimaj reads no external choice files", "select one from file": "indimaj reads no external choice files",
 	"select_multiple_from_file": "indimaj reads no external choice files", "select multiple from file": "indimaj reads no external choice files",
 	"rank": "indimaj has no ranking questions",
