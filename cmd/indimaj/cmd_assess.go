@@ -267,13 +267,14 @@ func showCmd(g *globals) *cobra.Command {
 		Example: "  indimaj show 01J9Z8\n  indimaj show 01J9Z8QK4M --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
+			lang = langFor(lang, l.A)
 			a := l.A
 			p, _ := l.State.Progress()
 			out := shownAssessment{ID: a.ID, Region: a.Region, Round: a.Round, Questionnaire: a.Questionnaire, Version: a.Version,
@@ -355,7 +356,7 @@ func showCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	return cmd
 }
 

@@ -151,13 +151,8 @@ The pilot is built around the template that holds the highest-ranked triggered m
 			if err != nil {
 				return err
 			}
-			if lang == "" {
-				lang = "fr"
-				if checkLang(l.A.Lang) == nil {
-					lang = l.A.Lang
-				}
-			}
-			src := reports.FromLoaded(l)
+			lang = langFor(lang, l.A)
+			src := l.ReportSource()
 			for _, pr := range l.State.Problems {
 				g.warn("%s", i18n.M("cli.msg.warning", pr))
 			}
@@ -168,7 +163,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 				if err != nil {
 					g.warn("%s", i18n.T(lang, "rp.cli.no_baseline", l.A.Baseline, err))
 				} else {
-					src.Baseline = reports.FromLoaded(base)
+					src.Baseline = base.ReportSource()
 				}
 			}
 			doc, err := reports.Build(kind, src, reports.Options{Lang: lang, Generated: time.Now(), Measure: measure})
@@ -210,7 +205,7 @@ with each measure's rank in each.`,
 			if err != nil {
 				return err
 			}
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			if err := checkOutput(out); err != nil {
@@ -226,7 +221,10 @@ with each measure's rank in each.`,
 				if err != nil {
 					return err
 				}
-				srcs = append(srcs, reports.FromLoaded(l))
+				srcs = append(srcs, l.ReportSource())
+				if len(srcs) == 1 {
+					lang = langFor(lang, l.A)
+				}
 			}
 			doc, err := reports.BuildCompare(srcs, reports.Options{Lang: lang, Generated: time.Now()})
 			if err != nil {
@@ -240,7 +238,7 @@ with each measure's rank in each.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "", "md, html, json or csv (default: from the -o extension, else md)")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "fr, ar or en (default: the first assessment's language)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	return cmd
 }
@@ -258,7 +256,7 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 		Example: "  indimaj demo\n  indimaj demo -o /tmp/tour --lang ar",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			if dir == "" {
@@ -292,8 +290,8 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 				return inputf("%s", i18n.M("cli.msg.cannot_create", dir, err))
 			}
 			fmt.Fprintln(g.stderr, i18n.T(lang, "rp.cli.demo_intro"))
-			base := reports.FromLoaded(set.Baseline)
-			follow := reports.FromLoaded(set.FollowUp)
+			base := set.Baseline.ReportSource()
+			follow := set.FollowUp.ReportSource()
 			opt := reports.Options{Lang: lang, Generated: now}
 			var docs []*reports.Doc
 			for _, kind := range reports.Kinds {

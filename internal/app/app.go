@@ -21,6 +21,7 @@ import (
 	"github.com/indimaj/indimaj/internal/safewrite"
 	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/questionnaires"
+	"github.com/indimaj/indimaj/reports"
 	"github.com/indimaj/indimaj/rules"
 	"github.com/indimaj/indimaj/store"
 	"github.com/oklog/ulid/v2"
@@ -37,6 +38,16 @@ func Inputf(format string, args ...any) error {
 	return &InputError{Err: fmt.Errorf(format, args...)}
 }
 
+// causeError is a message of its own that keeps its cause in the chain
+// (errors.Is and errors.As still see it) without repeating its text.
+type causeError struct {
+	msg   string
+	cause error
+}
+
+func (e *causeError) Error() string { return e.msg }
+func (e *causeError) Unwrap() error { return e.cause }
+
 // IsInput reports whether err is a user input mistake.
 func IsInput(err error) bool {
 	var ie *InputError
@@ -45,7 +56,7 @@ func IsInput(err error) bool {
 	var te *safewrite.TargetError
 	var be *termsafe.BadCharError
 	return errors.As(err, &ie) || errors.As(err, &ye) || errors.As(err, &e1) || errors.As(err, &te) || errors.As(err, &be) ||
-		errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNeedsReason)
+		errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNeedsReason) || errors.Is(err, reports.ErrInput)
 }
 
 // EmbeddedFiles returns the content built into the binary.
@@ -221,10 +232,16 @@ func shortHash(h string) string {
 	return h
 }
 
+// MinIDPrefix is the shortest id prefix Open accepts.
+const MinIDPrefix = 4
+
 // Open resolves id (or a unique prefix), reads the assessment and rebuilds its state.
 func (e *Env) Open(id string) (*Loaded, error) {
 	full, err := e.Store.Resolve(id)
 	if err != nil {
+		if errors.Is(err, store.ErrNotFound) && len(id) < MinIDPrefix {
+			return nil, &InputError{Err: &causeError{msg: i18n.M("app.id_prefix_short", id), cause: err}}
+		}
 		return nil, err
 	}
 	rec, err := e.Store.Full(full)
