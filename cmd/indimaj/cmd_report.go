@@ -94,11 +94,15 @@ func (g *globals) writeReport(data []byte, format, out string) error {
 
 func reportCmd(g *globals) *cobra.Command {
 	var kind, format, lang, out, measure string
+	var max int
 	cmd := &cobra.Command{
-		Use:   "report ID --kind diagnostic|divergence|recommendations|action-plan|pilot [--format md|html|json|csv] [-o FILE]",
-		Short: "Write a report: diagnostic, disagreements, recommendations, regional action plan or pilot-project proposal",
+		Use:   "report ID --kind summary|diagnostic|divergence|recommendations|action-plan|pilot [--format md|html|json|csv|pdf] [-o FILE]",
+		Short: "Write a report: executive summary, diagnostic, disagreements, recommendations, regional action plan or pilot-project proposal",
 		Long: `Write one of the assessment's reports:
 
+  summary          the executive summary (2–4 printed pages): overall and section scores
+                   with the radar, the five priority measures with one line each on why,
+                   the pilot in one paragraph, the next steps
   diagnostic       scores by section with bands, strengths, gaps, data gaps, notes and
                    evidence, views by MGI dimension and SNIA programme, the method
   divergence       the agenda of the validation workshop: the questions where participants
@@ -106,11 +110,16 @@ func reportCmd(g *globals) *cobra.Command {
                    and a level by others, with each one's answer, score and note, the answer
                    kept for now (median or consensus) and a blank column for the decision
   recommendations  the triggered measures ranked by priority, with why and how
-  action-plan      the regional action plan on the protection and integration of migrants:
-                   measures by strategic axis (SNIA programme), indicative calendar over
-                   three years, baseline and target, progress of the measures adopted
-                   (indimaj plan), follow-up table, SNIA/SDG/GCM coverage; on a follow-up
-                   round, what the measures adopted at the baseline moved
+  action-plan      the regional action plan a council can deliberate on: context and
+                   diagnosis (who was consulted, when, coverage), declared SNIA priorities
+                   and the link to the PDR, a vision and 3–5 strategic objectives (the
+                   weakest areas first), at most --max actions (default from
+                   rules/plan.yaml) phased over the six-year PDR cycle, indicative costs in
+                   dirhams summed per year, objective and funding source, KPIs in real
+                   units with baseline and target next to the indicator score, steering
+                   (adoption, steering, review, re-assessment with indimaj followup); the
+                   other triggered measures in an annex; on a follow-up round, what the
+                   measures adopted at the baseline moved
   pilot            a pilot-project proposal built from a template: context drawn from the
                    region's answers, objectives, logical framework, timeline, partners,
                    indicative budget lines, risks, monitoring, alignment
@@ -124,7 +133,9 @@ The pilot is built around the template that holds the highest-ranked triggered m
 --measure MID picks another measure (and its template).`,
 		Example: `  indimaj report 01J9Z8 --kind diagnostic -o diagnostic.html
   indimaj report 01J9Z8 --kind divergence -o atelier-validation.html
+  indimaj report 01J9Z8 --kind summary -o resume.html
   indimaj report 01J9Z8 --kind action-plan --lang ar -o plan-ar.html
+  indimaj report 01J9Z8 --kind action-plan --max 12 -o plan.pdf
   indimaj report 01J9Z8 --kind pilot --measure m16 --format md
   indimaj report 01J9Z8 --kind recommendations --format csv -o mesures.csv`,
 		Args: cobra.ExactArgs(1),
@@ -143,6 +154,9 @@ The pilot is built around the template that holds the highest-ranked triggered m
 			}
 			if measure != "" && kind != reports.KindPilot {
 				return inputf("%s", i18n.M("cli.msg.measure_pilot_only"))
+			}
+			if max < 0 || (max > 0 && kind != reports.KindActionPlan && kind != reports.KindSummary) {
+				return inputf("%s", i18n.M("rp.cli.max_plan_only"))
 			}
 			if err := checkOutput(out); err != nil {
 				return err
@@ -166,7 +180,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 					src.Baseline = base.ReportSource()
 				}
 			}
-			doc, err := reports.Build(kind, src, reports.Options{Lang: lang, Generated: time.Now(), Measure: measure})
+			doc, err := reports.Build(kind, src, reports.Options{Lang: lang, Generated: time.Now(), Measure: measure, Max: max})
 			if err != nil {
 				return err
 			}
@@ -177,7 +191,8 @@ The pilot is built around the template that holds the highest-ranked triggered m
 			return g.writeReport(data, f, out)
 		},
 	}
-	cmd.Flags().StringVar(&kind, "kind", "diagnostic", "diagnostic, divergence, recommendations, action-plan or pilot")
+	cmd.Flags().StringVar(&kind, "kind", "diagnostic", "summary, diagnostic, divergence, recommendations, action-plan or pilot")
+	cmd.Flags().IntVar(&max, "max", 0, "action plan (and summary): the most actions the plan holds, the rest going to its annex (default: rules/plan.yaml)")
 	cmd.Flags().StringVar(&format, "format", "", "md, html, json or csv (default: from the -o extension, else md)")
 	cmd.Flags().StringVar(&lang, "lang", "", "fr, ar or en (default: the assessment's language)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")

@@ -63,7 +63,7 @@ func TestReportBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"report", id, "--kind", "summary"}, "unknown --kind"},
+		{[]string{"report", id, "--kind", "briefing"}, "unknown --kind"},
 		{[]string{"report", id, "--format", "pdf"}, "unknown --format"},
 		{[]string{"report", id, "--lang", "de"}, "unknown language"},
 		{[]string{"report", id, "--kind", "diagnostic", "--measure", "reception"}, "--measure only applies"},
@@ -306,7 +306,7 @@ func TestFollowUpAdoptedMeasureEffects(t *testing.T) {
 				Adopted, Done, Active int
 				ShareDone             float64 `json:"share_done"`
 			}
-			Axes []struct {
+			Objectives []struct {
 				Actions []struct {
 					Measure, Owner, Note string
 					StatusCode           string `json:"status_code"`
@@ -322,7 +322,7 @@ func TestFollowUpAdoptedMeasureEffects(t *testing.T) {
 		t.Errorf("progress = %+v", p)
 	}
 	codes := map[string]string{}
-	for _, ax := range plan.ActionPlan.Axes {
+	for _, ax := range plan.ActionPlan.Objectives {
 		for _, a := range ax.Actions {
 			codes[a.Measure] = a.StatusCode
 			if a.Measure == "adopt_plan" && (a.Owner != "DGS" || a.Note != "deliberation 31/2025") {
