@@ -6,6 +6,7 @@ import (
 
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
@@ -107,7 +108,7 @@ func importBundle(g *globals, env *app.Env, b *app.Bundle, by, reason string) (c
 			History: b.History, Merge: true, AllowWithoutReason: true}); err != nil {
 			return false, err
 		}
-		fmt.Fprintln(g.stderr, i18n.M("cli.msg.imported", b.Assessment.ID, b.Assessment.Region, b.Assessment.Round, len(b.Answers)))
+		fmt.Fprintln(g.stderr, i18n.M("cli.msg.imported", b.Assessment.ID, b.Assessment.Region, termsafe.Line(b.Assessment.Round), len(b.Answers)))
 		fmt.Fprintln(g.stdout, b.Assessment.ID)
 		return true, nil
 	}
