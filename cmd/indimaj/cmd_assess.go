@@ -2,18 +2,19 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
-	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/internal/interview"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
@@ -64,8 +65,11 @@ is printed as the last line of standard output.`,
 			if err := checkLang(lang); err != nil {
 				return err
 			}
-			data, err := os.ReadFile(answersFile)
-			if err != nil {
+			data, err := ydoc.ReadFile(answersFile)
+			var le *ydoc.Error
+			if errors.As(err, &le) {
+				return le // over the size limit
+			} else if err != nil {
 				return inputf("%s", i18n.M("cli.msg.cannot_read_answers", err))
 			}
 			// Nothing is written (not even a new database file) before every

@@ -1,9 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"os"
 
+	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/internal/termsafe"
@@ -68,8 +69,11 @@ imported or merged as a bundle would be.`,
 			if isDatabaseFile(args[0]) {
 				return importDatabase(g, args[0], by, reason)
 			}
-			data, err := os.ReadFile(args[0])
-			if err != nil {
+			data, err := ydoc.ReadFile(args[0])
+			var le *ydoc.Error
+			if errors.As(err, &le) {
+				return le // over the size limit
+			} else if err != nil {
 				return inputf("%s", i18n.M("cli.msg.cannot_read", args[0], err))
 			}
 			b, err := app.ParseBundle(args[0], data)
