@@ -386,7 +386,7 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 			if err != nil {
 				return err
 			}
-			if env.Store, err = store.Open(p); err != nil {
+			if err := env.OpenStore(p, true); err != nil {
 				return err
 			}
 			total := 0

@@ -48,10 +48,12 @@ var homeScreen func(g *globals) error
 type globals struct {
 	db      string
 	content string
-	stdout  io.Writer
-	stderr  io.Writer
-	stdin   io.Reader
-	loaded  *engine.Content // the content of --content (or the embedded one), once loaded
+	// check runs the full check of the database before the command.
+	check  bool
+	stdout io.Writer
+	stderr io.Writer
+	stdin  io.Reader
+	loaded *engine.Content // the content of --content (or the embedded one), once loaded
 }
 
 // loadContent loads the content of --content (or the embedded content) once.
@@ -114,11 +116,11 @@ func classify(err error) (int, string) {
 		}
 		return exitInput, strings.Join(lines, "\n")
 	case errors.Is(err, store.ErrBusy), errors.Is(err, store.ErrCorrupt):
-		return exitRuntime, err.Error()
+		return exitRuntime, app.ErrorText(err)
 	case app.IsInput(err), isUsage(err):
-		return exitInput, err.Error()
+		return exitInput, app.ErrorText(err)
 	}
-	return exitRuntime, err.Error()
+	return exitRuntime, app.ErrorText(err)
 }
 
 func isUsage(err error) bool {
@@ -158,6 +160,8 @@ Messages are in $INDIMAJ_LANG (fr, ar or en), else your locale's language
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $INDIMAJ_DB or ~/.local/share/indimaj/indimaj.db)")
 	root.PersistentFlags().StringVar(&g.content, "content", "", "content folder with questionnaires/ and rules/ (default: the embedded content)")
+	root.PersistentFlags().BoolVar(&g.check, "check", false, "check the whole database file first (as `indimaj doctor` does) and stop if it is damaged")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return g.fullCheck(cmd) }
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitInput, msg: err.Error() + i18n.M("cli.msg.see_help", c.CommandPath())}
 	})
@@ -189,16 +193,11 @@ func (g *globals) env(write bool) (*app.Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	var s *store.Store
-	if write {
-		s, err = store.Open(p)
-	} else {
-		s, err = store.OpenExisting(p)
-	}
-	if err != nil {
+	env := &app.Env{Content: c, Warn: g.warn}
+	if err := env.OpenStore(p, write); err != nil {
 		return nil, err
 	}
-	return &app.Env{Content: c, Store: s, Warn: g.warn}, nil
+	return env, nil
 }
 
 // open loads the content and opens an existing assessment (id or prefix).

@@ -290,7 +290,7 @@ func (r *lineRunner) interview() error {
 			continue
 		}
 		if err := s.SetCurrent(qu.ID); err != nil {
-			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			r.say("✗ " + r.t("iv.err.save", errText(err)))
 		}
 		r.showQuestion(qu)
 		after := func() *engine.Question {
@@ -427,7 +427,7 @@ func (r *lineRunner) interview() error {
 			return ""
 		}
 		if err := s.Commit(qu, v, note, resume); err != nil {
-			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			r.say("✗ " + r.t("iv.err.save", errText(err)))
 			continue
 		}
 		delete(r.notes, qu.ID)
@@ -554,7 +554,7 @@ func (r *lineRunner) respondentCmd() error {
 		}
 	}
 	if err := s.SwitchRespondent(name, inst, role); err != nil {
-		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		r.say("✗ " + r.t("iv.err.save", errText(err)))
 		return nil
 	}
 	r.say("✓ " + r.t("iv.rs.switched", name))
@@ -587,7 +587,7 @@ func (r *lineRunner) consensusCmd(qu *engine.Question) error {
 			return nil
 		case "-":
 			if err := s.SetConsensus(qu, nil, ""); err != nil {
-				r.say("✗ " + r.t("iv.err.save", err.Error()))
+				r.say("✗ " + r.t("iv.err.save", errText(err)))
 				return nil
 			}
 			r.say("✓ " + r.t("iv.cs.cleared"))
@@ -618,7 +618,7 @@ func (r *lineRunner) consensusCmd(qu *engine.Question) error {
 			}
 		}
 		if err := s.SetConsensus(qu, v, note); err != nil {
-			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			r.say("✗ " + r.t("iv.err.save", errText(err)))
 			return nil
 		}
 		r.say("✓ " + r.t("iv.cs.saved", Display(qu, v, r.lang)))
@@ -727,7 +727,7 @@ func (r *lineRunner) noteCmd(qu *engine.Question) error {
 		return nil
 	}
 	if err := r.s.Commit(qu, v, note, func(*engine.State) string { return qu.ID }); err != nil {
-		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		r.say("✗ " + r.t("iv.err.save", errText(err)))
 		return nil
 	}
 	r.say("✓ " + r.t("iv.note_saved"))
@@ -768,7 +768,7 @@ func (r *lineRunner) sections() (*engine.Question, error) {
 // chosen, or done when the person asks for the summary.
 func (r *lineRunner) review() (*engine.Question, bool, error) {
 	if err := r.s.SetCurrent(""); err != nil {
-		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		r.say("✗ " + r.t("iv.err.save", errText(err)))
 	}
 	items := r.s.Review()
 	r.say("")
