@@ -500,7 +500,8 @@ func narrowEnv(src string, env map[string]any) map[string]any {
 	return out
 }
 
-// patch, when not nil, rewrites the parsed tree before the type check. It is
+// compileSafely compiles src, turning a panic of expr into an error. patch,
+// when not nil, rewrites the parsed tree before the type check. It is
 // not given as expr.Patch: with a patcher, expr type-checks the tree once
 // before patching and keeps the type that pass gave a call, so the second
 // check skips the call's arguments, and an unknown name there
