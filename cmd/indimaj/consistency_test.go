@@ -171,3 +171,32 @@ func TestPlanAfterValidation(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpRealAnswerSupersedesCarriedOver: an answer carried over by
+// followup --prefill stands in until a participant answers the question in
+// the new round; it does not outvote that answer in the median, so the
+// score moves and compare shows the change.
+func TestFollowUpRealAnswerSupersedesCarriedOver(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	base := lastLine(cli(t, db, "", sample, "answer", "--region", "oriental", "--respondent", "A", "--answers", writeFile(t, "b.yaml", "plan: partial\nunit: absent\n")).stdout)
+	r := cli(t, db, "", sample, "followup", base, "--round", "2027-review", "--prefill")
+	if r.code != 0 {
+		t.Fatalf("followup: %s", r.stderr)
+	}
+	fu := lastLine(r.stdout)
+	if r := cli(t, db, "", sample, "answer", "--assessment", fu, "--respondent", "par01", "--answers", writeFile(t, "f.yaml", "plan: full\n")); r.code != 0 {
+		t.Fatalf("answer: %s", r.stderr)
+	}
+	s := show(t, db, fu)
+	if s.Answers["plan"].Value != "full" || s.Answers["plan"].Respondent != "par01" || s.Answers["plan"].Unconfirmed {
+		t.Fatalf("plan = %+v (the carried-over partial outvoted par01's full)", s.Answers["plan"])
+	}
+	// the question nobody answered again still counts its carried-over answer
+	if s.Answers["unit"].Value != "absent" || !s.Answers["unit"].Unconfirmed {
+		t.Fatalf("unit = %+v", s.Answers["unit"])
+	}
+	r = cli(t, db, "", sample, "compare", base, fu, "--format", "md", "--lang", "en")
+	if r.code != 0 || !strings.Contains(r.stdout, "| `plan` Is there a regional migration action plan? | 50 | 100 | +50 |") {
+		t.Fatalf("compare does not show plan 50 → 100:\n%s%s", r.stdout, r.stderr)
+	}
+}
