@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -198,5 +199,26 @@ func TestFollowUpRealAnswerSupersedesCarriedOver(t *testing.T) {
 	r = cli(t, db, "", sample, "compare", base, fu, "--format", "md", "--lang", "en")
 	if r.code != 0 || !strings.Contains(r.stdout, "| `plan` Is there a regional migration action plan? | 50 | 100 | +50 |") {
 		t.Fatalf("compare does not show plan 50 → 100:\n%s%s", r.stdout, r.stderr)
+	}
+}
+
+// TestNumbersFollowTheLanguage: the CLI writes 66,7 in French and Arabic and
+// 66.7 in English, as the reports do.
+func TestNumbersFollowTheLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	id := newSampleAssessment(t, db, "oriental")
+	for lang, want := range map[string]string{"fr": "66,7", "ar": "66,7", "en": "66.7"} {
+		other := map[string]string{"fr": "66.7", "ar": "66.7", "en": "66,7"}[lang]
+		for _, args := range [][]string{{"score", id}, {"whatif", id, "--set", "plan=full"}, {"report", id, "--format", "html"}} {
+			r := cli(t, db, "", append([]string{sample}, append(args, "--lang", lang)...)...)
+			out := r.stdout
+			if args[0] == "report" {
+				// the HTML's numbers are in its cells; CSS widths keep their point
+				out = strings.Join(regexp.MustCompile(`class="num">[^<]*`).FindAllString(out, -1), " ")
+			}
+			if r.code != 0 || !strings.Contains(out, want) || strings.Contains(out, other) {
+				t.Errorf("%v --lang %s: want %s, not %s:\n%s%s", args, lang, want, other, r.stdout, r.stderr)
+			}
+		}
 	}
 }
