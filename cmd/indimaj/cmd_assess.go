@@ -17,9 +17,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func checkRegion(code string) error {
-	if engine.RegionByCode(code) == nil {
-		return inputf("%s", i18n.M("cli.msg.unknown_region", code, strings.Join(engine.RegionCodes(), ", ")))
+// checkRegion refuses a region the content's reference tables do not list.
+func (g *globals) checkRegion(code string) error {
+	c, err := g.loadContent()
+	if err != nil {
+		return err
+	}
+	if c.Refs.Region(code) == nil {
+		return inputf("%s", i18n.M("cli.msg.unknown_region", code, strings.Join(c.Refs.RegionCodes(), ", ")))
 	}
 	return nil
 }
@@ -51,7 +56,7 @@ is printed as the last line of standard output.`,
 				return inputf("%s", i18n.M("cli.msg.region_required_new"))
 			}
 			if region != "" {
-				if err := checkRegion(region); err != nil {
+				if err := g.checkRegion(region); err != nil {
 					return err
 				}
 			}
@@ -318,8 +323,7 @@ func showCmd(g *globals) *cobra.Command {
 			if asJSON {
 				return g.printJSON(out)
 			}
-			reg := engine.RegionByCode(a.Region)
-			fmt.Fprintf(g.stdout, "%s — %s, %s (%s)\n%s\n", a.ID, reg.Name.Get(lang), a.Round, a.Status,
+			fmt.Fprintf(g.stdout, "%s — %s, %s (%s)\n%s\n", a.ID, l.Content.Refs.RegionName(a.Region, lang), a.Round, a.Status,
 				i18n.M("cli.msg.show_line", a.Questionnaire, a.Version, strings.Join(respondentNames(a), ", "),
 					p.Answered, p.Relevant, a.Updated.Local().Format("2006-01-02 15:04")))
 			for _, sec := range q.Sections {

@@ -113,8 +113,7 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 				return g.printJSON(scoreToJSON(l, r))
 			}
 			q := l.Content.Q
-			reg := engine.RegionByCode(l.A.Region)
-			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, reg.Name.Get(lang), l.A.Round)
+			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), l.A.Round)
 			for _, s := range r.Sections {
 				flag := ""
 				if s.LowConfidence {

@@ -77,6 +77,17 @@ func EmbeddedFiles() (map[string][]byte, error) {
 	return files, nil
 }
 
+// LoadStored loads content stored with an assessment or in a bundle; content
+// stored before the reference tables were content (rules/references.yaml)
+// gets the built-in tables.
+func LoadStored(files map[string][]byte) (*engine.Content, error) {
+	refs, err := fs.ReadFile(rules.FS, path.Base(engine.ReferencesFile))
+	if err != nil {
+		return nil, fmt.Errorf("built-in reference tables: %w", err)
+	}
+	return engine.LoadStored(files, refs)
+}
+
 // DirFiles reads DIR/questionnaires and DIR/rules (YAML files only).
 func DirFiles(dir string) (map[string][]byte, error) {
 	fi, err := os.Stat(dir)
@@ -206,7 +217,7 @@ func (e *Env) ContentFor(a *store.Assessment) (*engine.Content, error) {
 	if files == nil {
 		return nil, errors.New(i18n.M("app.content_missing", a.ID, a.Questionnaire, a.Version, shortHash(a.ContentHash)))
 	}
-	c, err := engine.LoadFiles(files)
+	c, err := LoadStored(files)
 	if err != nil {
 		return nil, fmt.Errorf("%s%s%w", i18n.M("app.content_broken", a.ID), i18n.Colon(), err)
 	}
