@@ -278,7 +278,10 @@ type Measure struct {
 	// Sources are the codes of the reference documents the measure draws on
 	// (the references' sources table).
 	Sources []string
-	Pos     ydoc.Pos
+	// Plan is the measure's indicative cost, funding and KPI target (nil
+	// when the content declares no plan template).
+	Plan *MeasurePlan
+	Pos  ydoc.Pos
 
 	// explain builds the trigger's explanation tree on first use (compiling
 	// its leaves costs as much as the trigger itself; most loads never explain).
@@ -326,6 +329,8 @@ type Rules struct {
 	Policy   *Policy
 	Measures []*Measure
 	Pilots   []*Pilot
+	// Plan is the action plan's template, when the content declares one.
+	Plan *PlanTemplate
 }
 
 // Measure returns the measure with the given id, or nil.

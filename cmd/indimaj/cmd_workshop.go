@@ -215,7 +215,7 @@ indimaj compare BASELINE FOLLOWUP then shows the deltas.`,
 			if err != nil {
 				return err
 			}
-			if env.Store, err = store.Open(p); err != nil {
+			if err := env.OpenStore(p, true); err != nil {
 				return err
 			}
 			if err := env.Store.Create(a, c.Files, answers); err != nil {

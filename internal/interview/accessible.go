@@ -281,7 +281,7 @@ func (r *lineRunner) interview() error {
 			continue
 		}
 		if err := s.SetCurrent(qu.ID); err != nil {
-			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			r.say("✗ " + r.t("iv.err.save", errText(err)))
 		}
 		r.showQuestion(qu)
 		after := func() *engine.Question {
@@ -401,7 +401,7 @@ func (r *lineRunner) interview() error {
 			return ""
 		}
 		if err := s.Commit(qu, v, note, resume); err != nil {
-			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			r.say("✗ " + r.t("iv.err.save", errText(err)))
 			continue
 		}
 		r.say("✓ " + r.t("iv.a.saved"))
@@ -523,7 +523,7 @@ func (r *lineRunner) respondentCmd() error {
 		}
 	}
 	if err := s.SwitchRespondent(name, inst, role); err != nil {
-		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		r.say("✗ " + r.t("iv.err.save", errText(err)))
 		return nil
 	}
 	r.say("✓ " + r.t("iv.rs.switched", name))
@@ -556,7 +556,7 @@ func (r *lineRunner) consensusCmd(qu *engine.Question) error {
 			return nil
 		case "-":
 			if err := s.SetConsensus(qu, nil, ""); err != nil {
-				r.say("✗ " + r.t("iv.err.save", err.Error()))
+				r.say("✗ " + r.t("iv.err.save", errText(err)))
 				return nil
 			}
 			r.say("✓ " + r.t("iv.cs.cleared"))
@@ -587,7 +587,7 @@ func (r *lineRunner) consensusCmd(qu *engine.Question) error {
 			}
 		}
 		if err := s.SetConsensus(qu, v, note); err != nil {
-			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			r.say("✗ " + r.t("iv.err.save", errText(err)))
 			return nil
 		}
 		r.say("✓ " + r.t("iv.cs.saved", Display(qu, v, r.lang)))
@@ -687,7 +687,7 @@ func (r *lineRunner) noteCmd(qu *engine.Question) error {
 		return nil
 	}
 	if err := r.s.Commit(qu, v, note, func(*engine.State) string { return qu.ID }); err != nil {
-		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		r.say("✗ " + r.t("iv.err.save", errText(err)))
 		return nil
 	}
 	r.say("✓ " + r.t("iv.note_saved"))
@@ -728,7 +728,7 @@ func (r *lineRunner) sections() (*engine.Question, error) {
 // chosen, or done when the person asks for the summary.
 func (r *lineRunner) review() (*engine.Question, bool, error) {
 	if err := r.s.SetCurrent(""); err != nil {
-		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		r.say("✗ " + r.t("iv.err.save", errText(err)))
 	}
 	items := r.s.Review()
 	r.say("")

@@ -36,7 +36,7 @@ func (m *Model) enter(qu *engine.Question) {
 func (m *Model) goTo(qu *engine.Question) tea.Cmd {
 	m.enter(qu)
 	if err := m.s.SetCurrent(qu.ID); err != nil {
-		m.setMsg(m.t("iv.err.save", err.Error()), true)
+		m.setMsg(m.t("iv.err.save", errText(err)), true)
 	}
 	if m.field != nil {
 		return m.field.Focus()
@@ -349,7 +349,7 @@ func (m *Model) submit() tea.Cmd {
 		delete(m.drafts, qu.ID)
 		if _, own := m.s.Own(qu.ID); own {
 			if err := m.s.Clear(qu, m.resumeAfter(st, qu)); err != nil {
-				m.setMsg(m.t("iv.err.save", err.Error()), true)
+				m.setMsg(m.t("iv.err.save", errText(err)), true)
 				return nil
 			}
 			m.setMsg(m.t("iv.cleared"), false)
@@ -363,7 +363,7 @@ func (m *Model) submit() tea.Cmd {
 	}
 	v, err := Parse(st, qu, raw, m.lang)
 	if err != nil {
-		m.setMsg(err.Error(), true)
+		m.setMsg(errText(err), true)
 		return nil
 	}
 	note := m.s.Note(qu.ID)
@@ -399,7 +399,7 @@ func (m *Model) commit(v any, note string, advancing bool) error {
 		resume = func(st *engine.State) string { return m.resumeAfter(st, qu) }
 	}
 	if err := m.s.Commit(qu, v, note, resume); err != nil {
-		m.setMsg(m.t("iv.err.save", err.Error()), true)
+		m.setMsg(m.t("iv.err.save", errText(err)), true)
 		return err
 	}
 	delete(m.drafts, qu.ID)
