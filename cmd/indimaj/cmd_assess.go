@@ -88,6 +88,9 @@ is printed as the last line of standard output.`,
 				if round == "" {
 					round = app.DefaultRound()
 				}
+				if err := app.CheckRound(round); err != nil {
+					return err
+				}
 				a := &store.Assessment{ID: app.NewID(), Region: region, Round: round, Questionnaire: c.Q.ID, Version: c.Q.Version,
 					ContentHash: c.Hash, Lang: lang, Status: "draft", Created: now, Updated: now}
 				l = &app.Loaded{A: a, Content: c}

@@ -187,6 +187,9 @@ indimaj compare BASELINE FOLLOWUP then shows the deltas.`,
 			if round == "" {
 				return inputf("%s", i18n.M("cli.msg.round_required"))
 			}
+			if err := app.CheckRound(round); err != nil {
+				return err
+			}
 			env, base, err := g.open(args[0])
 			if err != nil {
 				return err
