@@ -74,7 +74,7 @@ func (c *compiler) explainOf(node ast.Node, env map[string]any) *explainNode {
 		}
 	}
 	leaf := &explainNode{src: node.String()}
-	if p, err := compileSafely(leaf.src, c.leafOptions(leaf.src, env)); err == nil {
+	if p, err := compileSafely(leaf.src, c.leafOptions(leaf.src, env), nil); err == nil {
 		leaf.prog = p
 		leaf.fast = fastBool(c.q, envRule, &Expr{Src: leaf.src, prog: p})
 	}
