@@ -368,6 +368,12 @@ func (m *Model) updateSetup(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.setupErr = m.t("iv.err.reason_required")
 			return m, nil
 		}
+		if step == "round" && v != "" {
+			if app.CheckRound(v) != nil {
+				m.setupErr = m.t("app.round_invalid", v, app.MaxRoundLen)
+				return m, nil
+			}
+		}
 		m.storeSetupValue()
 		m.setupErr = ""
 		if step == "lang" {
