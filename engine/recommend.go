@@ -364,6 +364,9 @@ func (m *Measure) rankingFor(q *Questionnaire, p *Policy) *measureRanking {
 		if qu.Refs.Competence != "" {
 			cw = p.CompetenceWeights[qu.Refs.Competence]
 		}
+		if w, ok := p.ModalityWeights[qu.Refs.Modality]; ok && qu.Refs.Modality != "" {
+			cw *= w // how the council acts: through a convention weighs less than acting itself
+		}
 		mr.inds = append(mr.inds, rankedInd{id: id, pos: pl.indAt[qu.Index], cw: cw})
 	}
 	m.ranking.Store(mr)
