@@ -317,6 +317,9 @@ func (s *Store) verify(db *bolt.DB, readOnly bool) (convert bool, err error) {
 	return false, nil
 }
 
+// denseFill is the fill of pages written at once for a new assessment.
+const denseFill = 0.9
+
 var allBuckets = [][]byte{bAssessments, bAnswers, bContent, bConsensus, bHistory, bPlans, bIndex}
 
 func isEmptyTx(tx *bolt.Tx) bool {
@@ -425,6 +428,7 @@ func (s *Store) CreateMany(recs []NewRecord) error {
 				if err != nil {
 					return err
 				}
+				b.FillPercent = denseFill
 				if err := set.fn(b); err != nil {
 					return err
 				}
@@ -442,6 +446,9 @@ func (s *Store) create(tx *bolt.Tx, a *Assessment, content map[string][]byte, an
 	if b.Get([]byte(a.ID)) != nil {
 		return fail(ErrExists, "id", a.ID)
 	}
+	// Ids grow with time and a new assessment's answers are written at once:
+	// dense pages, as for appends (bbolt splits pages half full otherwise).
+	b.FillPercent = denseFill
 	if err := putContent(tx, a.ContentHash, content); err != nil {
 		return err
 	}
@@ -452,6 +459,7 @@ func (s *Store) create(tx *bolt.Tx, a *Assessment, content map[string][]byte, an
 	if err != nil {
 		return err
 	}
+	ab.FillPercent = denseFill
 	for _, an := range answers {
 		if err := putJSON(ab, answerKey(an.Respondent, an.Question), an); err != nil {
 			return err

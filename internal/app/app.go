@@ -307,7 +307,7 @@ func (l *Loaded) Rebuild() {
 	}
 	values := map[string]any{}
 	for _, qu := range q.Questions {
-		given := byQuestion[qu.ID]
+		given := supersedeCarriedOver(byQuestion[qu.ID])
 		var rvs []engine.RespondentValue
 		var kept []store.Answer
 		for _, an := range given {
@@ -341,6 +341,30 @@ func (l *Loaded) Rebuild() {
 	}
 	l.State = engine.NewState(q)
 	l.State.Load(values)
+}
+
+// supersedeCarriedOver drops the answers carried over from a baseline round
+// and not confirmed (followup --prefill) as soon as someone answers the
+// question in this round: they stand in until then, and never outvote a real
+// answer in the median. Confirmed carried-over answers count like any other.
+func supersedeCarriedOver(given []store.Answer) []store.Answer {
+	real := false
+	for _, an := range given {
+		if !an.Unconfirmed {
+			real = true
+			break
+		}
+	}
+	if !real || len(given) < 2 {
+		return given
+	}
+	out := make([]store.Answer, 0, len(given))
+	for _, an := range given {
+		if !an.Unconfirmed {
+			out = append(out, an)
+		}
+	}
+	return out
 }
 
 // ByRespondent returns each respondent's answers, question → answer.
