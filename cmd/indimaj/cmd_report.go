@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/demo"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/pdf"
 	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/reports"
 	"github.com/indimaj/indimaj/store"
@@ -41,14 +43,57 @@ func reportFormat(format, out string) (string, error) {
 			format = "json"
 		case ".csv":
 			format = "csv"
+		case ".pdf":
+			format = "pdf"
 		default:
 			format = "md"
 		}
 	}
-	if err := oneOf("--format", format, reports.Formats); err != nil {
+	if err := oneOf("--format", format, append(append([]string{}, reports.Formats...), "pdf")); err != nil {
 		return "", err
 	}
+	if format == "pdf" {
+		// Said before anything is opened or written.
+		if _, err := pdf.Find(); err != nil {
+			return "", noBrowser(err)
+		}
+	}
 	return format, nil
+}
+
+// causeError is a message in the user's language that keeps its cause in
+// the chain without repeating it.
+type causeError struct {
+	msg string
+	err error
+}
+
+func (e *causeError) Error() string { return e.msg }
+func (e *causeError) Unwrap() error { return e.err }
+
+// noBrowser says how to get a browser that prints PDF (exit 1).
+func noBrowser(err error) error {
+	return &causeError{msg: i18n.M("rp.pdf.no_browser", strings.Join(pdf.Browsers, ", ")), err: err}
+}
+
+// render renders a report; PDF is the HTML printed by a headless Chromium.
+func render(doc *reports.Doc, format string) ([]byte, error) {
+	if format != "pdf" {
+		return reports.Render(doc, format)
+	}
+	html, err := reports.Render(doc, "html")
+	if err != nil {
+		return nil, err
+	}
+	browser, err := pdf.Find()
+	if err != nil {
+		return nil, noBrowser(err)
+	}
+	out, err := pdf.Print(context.Background(), browser, html)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", i18n.M("rp.pdf.failed"), err)
+	}
+	return out, nil
 }
 
 // checkOutput refuses an output path whose folder does not exist (exit 2).
@@ -126,7 +171,9 @@ func reportCmd(g *globals) *cobra.Command {
 
 Formats: md (Markdown, rendered on a terminal), html (one self-contained file, prints
 to A4 PDF from a browser), json (the full structured content), csv (one row per
-indicator or measure, safe to open in a spreadsheet). Without --format, the -o file's
+indicator or measure, safe to open in a spreadsheet), pdf (A4, page numbers, running
+header with region and round; printed by a headless Chromium found on PATH:
+chromium, chromium-browser or google-chrome; install it with apt-get install chromium). Without --format, the -o file's
 extension decides, else Markdown. Without -o the report goes to standard output.
 
 The pilot is built around the template that holds the highest-ranked triggered measure;
@@ -184,7 +231,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 			if err != nil {
 				return err
 			}
-			data, err := reports.Render(doc, f)
+			data, err := render(doc, f)
 			if err != nil {
 				return err
 			}
@@ -193,7 +240,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 	}
 	cmd.Flags().StringVar(&kind, "kind", "diagnostic", "summary, diagnostic, divergence, recommendations, action-plan or pilot")
 	cmd.Flags().IntVar(&max, "max", 0, "action plan (and summary): the most actions the plan holds, the rest going to its annex (default: rules/plan.yaml)")
-	cmd.Flags().StringVar(&format, "format", "", "md, html, json or csv (default: from the -o extension, else md)")
+	cmd.Flags().StringVar(&format, "format", "", "md, html, json, csv or pdf (default: from the -o extension, else md); pdf needs chromium on PATH")
 	cmd.Flags().StringVar(&lang, "lang", "", "fr, ar or en (default: the assessment's language)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	cmd.Flags().StringVar(&measure, "measure", "", "pilot only: the measure the pilot is built around")
@@ -203,7 +250,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 func compareCmd(g *globals) *cobra.Command {
 	var format, lang, out string
 	cmd := &cobra.Command{
-		Use:   "compare ID ID... [--format md|html|json|csv] [-o FILE]",
+		Use:   "compare ID ID... [--format md|html|json|csv|pdf] [-o FILE]",
 		Short: "Compare assessments: regions side by side, or a follow-up round against its baseline",
 		Long: `Compare two or more assessments. When they are rounds of one follow-up chain (each
 one's baseline is the previous one, as ` + "`indimaj followup`" + ` links them), they are put in
@@ -245,14 +292,14 @@ with each measure's rank in each.`,
 			if err != nil {
 				return err
 			}
-			data, err := reports.Render(doc, f)
+			data, err := render(doc, f)
 			if err != nil {
 				return err
 			}
 			return g.writeReport(data, f, out)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "md, html, json or csv (default: from the -o extension, else md)")
+	cmd.Flags().StringVar(&format, "format", "", "md, html, json, csv or pdf (default: from the -o extension, else md); pdf needs chromium on PATH")
 	cmd.Flags().StringVar(&lang, "lang", "", "fr, ar or en (default: the first assessment's language)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	return cmd

@@ -64,7 +64,7 @@ func TestReportBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"report", id, "--kind", "briefing"}, "unknown --kind"},
-		{[]string{"report", id, "--format", "pdf"}, "unknown --format"},
+		{[]string{"report", id, "--format", "docx"}, "unknown --format"},
 		{[]string{"report", id, "--lang", "de"}, "unknown language"},
 		{[]string{"report", id, "--kind", "diagnostic", "--measure", "reception"}, "--measure only applies"},
 		{[]string{"report", id, "--kind", "pilot", "--measure", "nope"}, "unknown measure"},

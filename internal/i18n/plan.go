@@ -105,3 +105,10 @@ func init() {
 		"rp.sp.declared_tag": {"fr": "priorité SNIA déclarée", "ar": "أولوية مصرح بها", "en": "declared SNIA priority"},
 	})
 }
+
+func init() {
+	Add(map[string]map[string]string{
+		"rp.pdf.no_browser": {"fr": "PDF impossible : aucun Chromium sans interface trouvé dans le PATH (%s) ; installez-le (par ex. « apt-get install chromium ») ou écrivez en HTML (--format html) et imprimez depuis un navigateur", "ar": "تعذر إنشاء PDF: لم يُعثر في PATH على متصفح Chromium (%s)؛ ثبّتوه (مثلا «apt-get install chromium») أو اكتبوا بصيغة HTML (--format html) واطبعوا من متصفح", "en": "cannot write PDF: no headless Chromium on PATH (%s); install one (e.g. “apt-get install chromium”) or write HTML (--format html) and print it from a browser"},
+		"rp.pdf.failed":     {"fr": "l'impression en PDF a échoué", "ar": "فشلت الطباعة بصيغة PDF", "en": "printing to PDF failed"},
+	})
+}
