@@ -312,14 +312,22 @@ func demoCmd(g *globals) *cobra.Command {
 		Short: "A guided tour: build a fictitious demo assessment and write every report into DIR",
 		Long: `Build a clearly labelled demonstration assessment of the Oriental (round "demo",
 fictitious answers) and a simulated follow-up round, in a temporary database that is
-deleted afterwards (your database is never opened), then write every report — diagnostic,
-recommendations, action plan, pilot proposal and the follow-up comparison — as HTML and
-Markdown into DIR, with the example answers file. The paths are printed, one per line.`,
+deleted afterwards (your database is never opened), then write every report into DIR,
+with the example answers file. The paths are printed, one per line.
+
+The documents a council adopts — executive summary, action plan and pilot proposal —
+are written in French, Arabic and English (summary.fr.html, action-plan.ar.html…), as
+HTML, Markdown and, when a headless Chromium is on PATH, PDF. The diagnostic, the
+recommendations and the follow-up comparison are written in --lang (default: the
+message language), which is also the language of the demo's messages.`,
 		Example: "  indimaj demo\n  indimaj demo -o /tmp/tour --lang ar",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkLangFlag(lang); err != nil {
 				return err
+			}
+			if lang == "" {
+				lang = i18n.MessageLang()
 			}
 			if dir == "" {
 				return inputf("%s", i18n.M("cli.msg.demo_dir_empty"))
@@ -351,42 +359,71 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return inputf("%s", i18n.M("cli.msg.cannot_create", dir, err))
 			}
-			fmt.Fprintln(g.stderr, i18n.T(lang, "rp.cli.demo_intro"))
+			msg := lang // the demo's own messages: --lang, else the message language
+			fmt.Fprintln(g.stderr, i18n.T(msg, "rp.cli.demo_intro"))
 			base := set.Baseline.ReportSource()
 			follow := set.FollowUp.ReportSource()
-			opt := reports.Options{Lang: lang, Generated: now}
-			var docs []*reports.Doc
+			browser, noPDF := pdf.Find()
+			type job struct {
+				doc     *reports.Doc
+				formats []string
+			}
+			var jobs []job
+			// The documents a council adopts, in the three languages (and in
+			// PDF when a browser can print them); the others in --lang.
 			for _, kind := range reports.Kinds {
 				if kind == reports.KindDivergence {
 					continue // one fictitious respondent: nothing to arbitrate
 				}
-				d, err := reports.Build(kind, base, opt)
-				if err != nil {
-					return fmt.Errorf("%s: %w", i18n.M("cli.msg.demo_report", kind), err)
+				langs := []string{lang}
+				formats := []string{"html", "md"}
+				if kind == reports.KindSummary || kind == reports.KindActionPlan || kind == reports.KindPilot {
+					langs = reports.Languages
+					if noPDF == nil {
+						formats = append(formats, "pdf")
+					}
 				}
-				docs = append(docs, d)
+				for _, l := range langs {
+					d, err := reports.Build(kind, base, reports.Options{Lang: l, Generated: now})
+					if err != nil {
+						return fmt.Errorf("%s: %w", i18n.T(msg, "cli.msg.demo_report", kind), err)
+					}
+					jobs = append(jobs, job{d, formats})
+				}
 			}
-			cmp, err := reports.BuildCompare([]*reports.Source{base, follow}, opt)
+			cmp, err := reports.BuildCompare([]*reports.Source{base, follow}, reports.Options{Lang: lang, Generated: now})
 			if err != nil {
-				return fmt.Errorf("%s: %w", i18n.M("cli.msg.demo_comparison"), err)
+				return fmt.Errorf("%s: %w", i18n.T(msg, "cli.msg.demo_comparison"), err)
 			}
-			docs = append(docs, cmp)
+			jobs = append(jobs, job{cmp, []string{"html", "md"}})
 			var first string
-			for _, d := range docs {
-				for _, f := range []string{"html", "md"} {
-					data, err := reports.Render(d, f)
+			for _, j := range jobs {
+				for _, f := range j.formats {
+					var data []byte
+					var err error
+					if f == "pdf" {
+						var html []byte
+						if html, err = reports.Render(j.doc, "html"); err == nil {
+							data, err = pdf.Print(context.Background(), browser, html)
+						}
+					} else {
+						data, err = reports.Render(j.doc, f)
+					}
 					if err != nil {
 						return err
 					}
-					p := filepath.Join(dir, d.Kind+"."+lang+"."+f)
+					p := filepath.Join(dir, j.doc.Kind+"."+j.doc.Lang+"."+f)
 					if err := app.WriteFileAtomic(p, data, 0o644); err != nil {
 						return err
 					}
-					if first == "" {
+					if first == "" && f == "html" && j.doc.Lang == lang {
 						first = p
 					}
 					fmt.Fprintln(g.stdout, p)
 				}
+			}
+			if noPDF != nil {
+				fmt.Fprintln(g.stderr, i18n.T(msg, "demo.no_pdf", strings.Join(pdf.Browsers, ", ")))
 			}
 			answers := filepath.Join(dir, demo.FileName)
 			if err := app.WriteFileAtomic(answers, demo.AnswersOriental, 0o644); err != nil {
@@ -396,12 +433,12 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 			if err := os.RemoveAll(tmp); err != nil {
 				return err
 			}
-			fmt.Fprintln(g.stderr, i18n.T(lang, "rp.cli.demo_done", first))
-			fmt.Fprintln(g.stderr, i18n.T(lang, "rp.cli.demo_replay", answers))
+			fmt.Fprintln(g.stderr, i18n.T(msg, "rp.cli.demo_done", first))
+			fmt.Fprintln(g.stderr, i18n.T(msg, "rp.cli.demo_replay", answers))
 			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&dir, "output", "o", "indimaj-demo", "folder to write the reports into")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language of the reports: fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "language of the demo assessment, of its other reports and of the demo's messages: fr, ar or en (default: the message language, INDIMAJ_LANG); the summary, action plan and pilot are always written in all three")
 	return cmd
 }

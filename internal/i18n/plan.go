@@ -112,3 +112,9 @@ func init() {
 		"rp.pdf.failed":     {"fr": "l'impression en PDF a échoué", "ar": "فشلت الطباعة بصيغة PDF", "en": "printing to PDF failed"},
 	})
 }
+
+func init() {
+	Add(map[string]map[string]string{
+		"demo.no_pdf": {"fr": "Pas de PDF : aucun Chromium sans interface dans le PATH (%s) ; installez-le (par ex. « apt-get install chromium ») pour obtenir aussi les PDF.", "ar": "لا ملفات PDF: لا يوجد متصفح Chromium في PATH (%s)؛ ثبّتوه (مثلا «apt-get install chromium») للحصول على ملفات PDF أيضا.", "en": "No PDF: no headless Chromium on PATH (%s); install one (e.g. “apt-get install chromium”) to get the PDFs too."},
+	})
+}
