@@ -10,6 +10,7 @@ import (
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/internal/interview"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -113,7 +114,7 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 				return g.printJSON(scoreToJSON(l, r))
 			}
 			q := l.Content.Q
-			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), l.A.Round)
+			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), termsafe.Line(l.A.Round))
 			for _, s := range r.Sections {
 				flag := ""
 				if s.LowConfidence {

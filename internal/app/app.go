@@ -102,6 +102,7 @@ func DirFiles(dir string) (map[string][]byte, error) {
 		return nil, Inputf("%s", i18n.M("app.not_a_folder", dir))
 	}
 	files := map[string][]byte{}
+	total := 0
 	for _, sub := range []string{"questionnaires", "rules"} {
 		root := filepath.Join(dir, sub)
 		if _, err := os.Stat(root); err != nil {
@@ -118,14 +119,22 @@ func DirFiles(dir string) (map[string][]byte, error) {
 			if d.IsDir() || (ext != ".yaml" && ext != ".yml") {
 				return nil
 			}
-			data, err := os.ReadFile(p)
+			data, err := ydoc.ReadFile(p)
 			if err != nil {
 				return err
 			}
 			rel, _ := filepath.Rel(dir, p)
 			files[filepath.ToSlash(rel)] = data
+			// The whole set is checked by ydoc.CheckSet; stop reading early.
+			if total += len(data); total > ydoc.MaxFileSize {
+				return ydoc.CheckSet(files)
+			}
 			return nil
 		})
+		var le *ydoc.Error
+		if errors.As(err, &le) {
+			return nil, le
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s%s%w", i18n.M("app.reading", root), i18n.Colon(), err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/termsafe"
 )
 
 // ReportKinds are the report kinds `indimaj report` produces.
@@ -178,7 +179,7 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 	p, _ := l.State.Progress()
 	region := l.Content.Refs.RegionName(a.Region, lang)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s, %s\n", i18n.T(lang, "iv.results"), region, a.Round)
+	fmt.Fprintf(&b, "%s — %s, %s\n", i18n.T(lang, "iv.results"), region, termsafe.Line(a.Round))
 	fmt.Fprintf(&b, "%s · %s · %s\n\n", a.ID, i18n.T(lang, "iv.progress_short", p.Answered, p.Relevant), a.Updated.Local().Format("2006-01-02 15:04"))
 	b.WriteString(i18n.T(lang, "iv.scores") + "\n")
 	for _, line := range scoreLines(l, r, lang, width) {
