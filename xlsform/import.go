@@ -383,6 +383,14 @@ func (im *importer) run() {
 			}
 		}
 	}
+	if im.survey != nil && len(im.survey.rows) > MaxSurveyRows+1 {
+		im.add(place{sheet: im.survey.name}, "", Invalid, "%d rows: indimaj imports forms of up to %d survey rows", len(im.survey.rows)-1, MaxSurveyRows)
+		return
+	}
+	if im.choices != nil && len(im.choices.rows) > MaxChoiceRows+1 {
+		im.add(place{sheet: im.choices.name}, "", Invalid, "%d rows: indimaj imports forms of up to %d choices", len(im.choices.rows)-1, MaxChoiceRows)
+		return
+	}
 	if im.survey == nil || len(im.survey.rows) == 0 {
 		im.add(place{sheet: "survey"}, "", Invalid, "the workbook has no survey sheet (an XLSForm needs survey, and choices for select questions)")
 		return
