@@ -14,6 +14,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/safewrite"
 	"github.com/indimaj/indimaj/store"
 	"github.com/indimaj/indimaj/xlsform"
 	"github.com/spf13/cobra"
@@ -55,29 +56,9 @@ func workbookError(name string, err error) error {
 }
 
 // writeFileAtomic writes data to path through a temporary file in the same
-// folder, so a reader never sees half a file.
+// folder, so a reader never sees half a file (see safewrite.WriteFile).
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return safewrite.WriteFile(path, data, 0o644)
 }
 
 func xlsformExportCmd(g *globals) *cobra.Command {
@@ -395,7 +376,7 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 			if err != nil {
 				return err
 			}
-			if env.Store, err = store.Open(p); err != nil {
+			if err := env.OpenStore(p, true); err != nil {
 				return err
 			}
 			total := 0
