@@ -183,6 +183,21 @@ func TestImportFormSuite(t *testing.T) {
 		{name: "loops and a single sheet", blocked: true, f: fixture{
 			"Sheet1": {{"type", "name", "label"}, {"begin loop over rooms", "room", "Room"}, {"text", "size", "Size"}, {"end loop"}, {"integer", "floors", "Floors"}},
 		}, ids: []string{"floors"}, want: []string{"the only sheet, Sheet1, is read as the survey sheet", "begin loop over rooms: indimaj has no repeats"}},
+		{name: "same name in two groups, external lookups", blocked: true, f: fixture{
+			"survey": {{"type", "name", "label", "calculation", "relevant"},
+				{"begin_group", "home", "Home"}, {"integer", "rooms", "Rooms"}, {"end_group"},
+				{"begin_group", "work", "Work"}, {"integer", "rooms", "Rooms"},
+				{"calculate", "site", "", "instance('sites')/root/item[id=${rooms}]/label"},
+				{"text", "many", "Many?", "", "${rooms} > 3"}, {"end_group"}},
+			"choices": {{"list_name", "name", "label"}, {"unused", "", "Nameless"}, {"unused", "x", "X"}},
+		}, ids: []string{"rooms", "rooms_2", "many"}, want: []string{`survey!6: name: name "rooms" is also used on row 3, in another group: this question becomes "rooms_2" and ${rooms} refers to row 3`,
+			"survey!7: calculation: instance('sites')/root/item[id=${rooms}]/label: at character 28: [ (predicates and attributes, as in instance(…)/item[…]) has no indimaj equivalent",
+			`choices!2: name: a choice without a name is left out (its label: "Nameless")`},
+			check: func(t *testing.T, q *engine.Questionnaire) {
+				if relevantWith(q, "many", map[string]any{"rooms": 5}) != true || relevantWith(q, "many", map[string]any{"rooms": 1, "rooms_2": 5}) {
+					t.Error("${rooms} does not mean the first rooms")
+				}
+			}},
 	}
 	if len(cases) < 15 {
 		t.Fatalf("%d forms: the suite needs at least 15", len(cases))
