@@ -10,6 +10,7 @@ import (
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/internal/interview"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -113,17 +114,17 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 				return g.printJSON(scoreToJSON(l, r))
 			}
 			q := l.Content.Q
-			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), l.A.Round)
+			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), termsafe.Line(l.A.Round))
 			for _, s := range r.Sections {
 				flag := ""
 				if s.LowConfidence {
 					flag = "  " + i18n.T(lang, "cli.low_confidence", s.Coverage*100)
 				}
-				fmt.Fprintf(g.stdout, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), interview.FmtScore(s.Score), interview.Bar(s.Score, 20), p.BandLabel(s.Band, lang), flag)
+				fmt.Fprintf(g.stdout, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), interview.FmtScoreIn(s.Score, lang), interview.Bar(s.Score, 20), p.BandLabel(s.Band, lang), flag)
 			}
-			fmt.Fprintf(g.stdout, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), interview.FmtScore(r.Overall), interview.Bar(r.Overall, 20), p.BandLabel(r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
+			fmt.Fprintf(g.stdout, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), interview.FmtScoreIn(r.Overall, lang), interview.Bar(r.Overall, 20), p.BandLabel(r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
 			for _, kind := range []string{"mgi", "mipex", "snia"} {
-				if line := interview.ViewLine(r, kind); line != "" {
+				if line := interview.ViewLine(r, kind, lang); line != "" {
 					fmt.Fprintf(g.stdout, "%-6s %s\n", strings.ToUpper(kind), line)
 				}
 			}
@@ -230,7 +231,7 @@ which indicators it addresses, and how its priority was computed.`,
 
 func printRecommendation(g *globals, l *app.Loaded, rec engine.Recommendation, lang string, full bool) {
 	m := rec.Measure
-	fmt.Fprintf(g.stdout, "%2d. [%6.2f] %s — %s\n", rec.Rank, rec.Priority, m.ID, m.Title.Get(lang))
+	fmt.Fprintf(g.stdout, "%2d. [%s] %s — %s\n", rec.Rank, i18n.Decimal(lang, fmt.Sprintf("%6.2f", rec.Priority)), m.ID, m.Title.Get(lang))
 	fmt.Fprintf(g.stdout, "    SNIA %s · %s %s · %s %s · %s · %s %s\n", strings.Join(m.SNIA, ","), i18n.T(lang, "rp.sdg"), strings.Join(m.SDG, ","),
 		i18n.T(lang, "rp.gcm"), joinInts(m.GCM), i18n.T(lang, "rp.horizon_short."+m.Horizon), i18n.T(lang, "cli.cost"), i18n.T(lang, "rp.cost."+m.Cost))
 	for _, b := range rec.Because {
@@ -239,7 +240,7 @@ func printRecommendation(g *globals, l *app.Loaded, rec engine.Recommendation, l
 		if b.Answer != nil && qu != nil {
 			ans = interview.Display(qu, b.Answer, lang)
 		}
-		fmt.Fprintf(g.stdout, "    %s %-14s %s (%s)", i18n.T(lang, "cli.because"), b.Indicator, strings.TrimSpace(interview.FmtScore(b.Score)), ans)
+		fmt.Fprintf(g.stdout, "    %s %-14s %s (%s)", i18n.T(lang, "cli.because"), b.Indicator, strings.TrimSpace(interview.FmtScoreIn(b.Score, lang)), ans)
 		if b.Condition != "" {
 			fmt.Fprintf(g.stdout, "  ← %s", b.Condition)
 		}

@@ -69,10 +69,10 @@ lift SECTION to its next band.`,
 				}
 				title := q.Section(nextBand).Title.Get(lang)
 				if step.Next == "" {
-					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.top_band", title, strings.TrimSpace(interview.FmtScore(step.Score))))
+					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.top_band", title, strings.TrimSpace(interview.FmtScoreIn(step.Score, lang))))
 					return nil
 				}
-				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.next_band", title, strings.TrimSpace(interview.FmtScore(step.Score)),
+				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.next_band", title, strings.TrimSpace(interview.FmtScoreIn(step.Score, lang)),
 					p.BandLabel(step.Band, lang), p.BandLabel(step.Next, lang), step.NextMin))
 				if len(step.Changes) == 0 {
 					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.unreachable"))
@@ -85,10 +85,10 @@ lift SECTION to its next band.`,
 				fmt.Fprintln(g.stdout, i18n.T(lang, how, len(step.Changes)))
 				for _, c := range step.Changes {
 					qu := q.Question(c.Question)
-					fmt.Fprintf(g.stdout, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(interview.FmtScore(c.FromScore)),
-						strings.TrimSpace(interview.FmtScore(c.ToScore)), interview.Display(qu, c.From, lang), interview.Display(qu, c.To, lang), truncate(qu.Label.Get(lang), 60))
+					fmt.Fprintf(g.stdout, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(interview.FmtScoreIn(c.FromScore, lang)),
+						strings.TrimSpace(interview.FmtScoreIn(c.ToScore, lang)), interview.Display(qu, c.From, lang), interview.Display(qu, c.To, lang), truncate(qu.Label.Get(lang), 60))
 				}
-				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.after", strings.TrimSpace(interview.FmtScore(step.NewScore))))
+				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.after", strings.TrimSpace(interview.FmtScoreIn(step.NewScore, lang))))
 				return nil
 			}
 			before := engine.Score(l.State, p)
@@ -168,9 +168,9 @@ lift SECTION to its next band.`,
 				if !samePtr(s.Before, s.After) {
 					mark = "  *"
 				}
-				fmt.Fprintf(g.stdout, "  %-6s %s → %s%s\n", s.ID, interview.FmtScore(s.Before), interview.FmtScore(s.After), mark)
+				fmt.Fprintf(g.stdout, "  %-6s %s → %s%s\n", s.ID, interview.FmtScoreIn(s.Before, lang), interview.FmtScoreIn(s.After, lang), mark)
 			}
-			fmt.Fprintf(g.stdout, "  %-6s %s → %s\n", i18n.T(lang, "cli.wi.overall"), interview.FmtScore(round1p(before.Overall)), interview.FmtScore(round1p(after.Overall)))
+			fmt.Fprintf(g.stdout, "  %-6s %s → %s\n", i18n.T(lang, "cli.wi.overall"), interview.FmtScoreIn(round1p(before.Overall), lang), interview.FmtScoreIn(round1p(after.Overall), lang))
 			for _, r := range recs {
 				switch {
 				case r.Before == nil:
