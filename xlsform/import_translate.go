@@ -53,7 +53,14 @@ func (im *importer) buildSymbols() {
 		s := &sym{id: it.id, qtype: it.kind}
 		if it.kind == "single" || it.kind == "multiple" {
 			l := im.lists[it.list]
-			if l == nil || len(l.choices) == 0 {
+			if l != nil && len(l.choices) == 0 {
+				im.unsupported(p, "type", "none of the choices of list %q could be imported (see the choices sheet): the question is left out", it.list)
+				s.skipped = "none of its choices could be imported"
+				im.syms[it.key()] = s
+				it.kind = ""
+				continue
+			}
+			if l == nil {
 				im.add(p, "type", Invalid, "list %q is not in the choices sheet", it.list)
 				s.skipped = "its choice list is missing"
 				im.syms[it.key()] = s
