@@ -467,8 +467,8 @@ fixture('plan-objective-missing-arabic',
     [E(PL, 'title: {fr: Gouverner', '{', 'plan: objective obj_governance: title: missing Arabic text (ar)')])
 
 fixture('plan-unknown-key',
-    [sub(PL, '  max_actions: 4\n', '  max_action: 4\n')],
-    [E(PL, 'max_action: 4', 'max_action', 'unknown key "max_action"')])
+    [sub(PL, '  max_actions: 3\n', '  max_action: 3\n')],
+    [E(PL, 'max_action: 3', 'max_action', 'unknown key "max_action"')])
 
 fixture('measure-missing-plan',
     [sub(M, "    plan: {cost_mad: {min: 600000, max: 1500000}, funding: [council_budget], kpi_target: {unit: {fr: agents à plein temps, ar: موظفون متفرغون, en: full-time staff}, baseline: 0, target: 3}}\n", '')],
@@ -476,7 +476,7 @@ fixture('measure-missing-plan',
 
 fixture('plan-horizon-in-two-phases',
     [sub(PL, 'horizons: [long]', 'horizons: [medium]')],
-    [E(PL, '  max_actions: 4', 'max_actions', 'plan: no phase holds the horizon "long"'),
+    [E(PL, '  max_actions: 3', 'max_actions', 'plan: no phase holds the horizon "long"'),
      E(PL, 'id: years_4_6', 'medium', 'plan: phase years_4_6: horizon medium is already in phase years_2_3')])
 
 fixture('plan-cost-inverted',
