@@ -9,9 +9,7 @@ import (
 	"strings"
 
 	"github.com/indimaj/indimaj/engine"
-	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
-	"github.com/indimaj/indimaj/store"
 )
 
 // Generator names the program in generated documents.
@@ -40,7 +38,7 @@ func checkLang(lang string) error {
 			return nil
 		}
 	}
-	return app.Inputf("%s", i18n.M("rp.err.lang", lang))
+	return inputf("%s", i18n.M("rp.err.lang", lang))
 }
 
 func checkSource(src *Source) error {
@@ -81,7 +79,7 @@ func Build(kind string, src *Source, opt Options) (*Doc, error) {
 		}
 		doc.Pilot = pl
 	default:
-		return nil, app.Inputf("%s", i18n.M("rp.err.kind", kind, strings.Join(Kinds, ", ")))
+		return nil, inputf("%s", i18n.M("rp.err.kind", kind, strings.Join(Kinds, ", ")))
 	}
 	return doc, nil
 }
@@ -469,7 +467,7 @@ func (c *ctx) diagnostic() *Diagnostic {
 		d.Divergent = append(d.Divergent, dv)
 	}
 	d.Notes = c.notes()
-	for _, qid := range app.SortedAnswerIDs(c.q, c.src.Working) {
+	for _, qid := range sortedAnswerIDs(c.q, c.src.Working) {
 		qu := c.q.Question(qid)
 		if qu == nil || qu.Scored || qu.Type == engine.Note || !c.src.State.Relevant(qid) {
 			continue
@@ -483,7 +481,7 @@ func (c *ctx) diagnostic() *Diagnostic {
 // notes lists every note given with an answer, by any respondent, in
 // questionnaire order.
 func (c *ctx) notes() []NoteLine {
-	var list []store.Answer
+	var list []Answer
 	for _, an := range c.src.Answers {
 		if strings.TrimSpace(an.Note) != "" {
 			list = append(list, an)

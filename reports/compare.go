@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 )
 
@@ -69,7 +68,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 		return nil, err
 	}
 	if len(srcs) < 2 {
-		return nil, app.Inputf("%s", i18n.M("rp.err.compare_two"))
+		return nil, inputf("%s", i18n.M("rp.err.compare_two"))
 	}
 	seen := map[string]bool{}
 	for _, s := range srcs {
@@ -77,7 +76,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 			return nil, err
 		}
 		if seen[s.Assessment.ID] {
-			return nil, app.Inputf("%s", i18n.M("rp.err.twice", s.Assessment.ID))
+			return nil, inputf("%s", i18n.M("rp.err.twice", s.Assessment.ID))
 		}
 		seen[s.Assessment.ID] = true
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/indimaj/indimaj/engine"
-	"github.com/indimaj/indimaj/store"
 )
 
 // respondents lists the people who answered (not the facilitator's
@@ -24,8 +23,8 @@ func (c *ctx) respondents() []string {
 }
 
 // answersTo returns every respondent's answer to a question, by respondent.
-func (c *ctx) answersTo(qid string) []store.Answer {
-	var out []store.Answer
+func (c *ctx) answersTo(qid string) []Answer {
+	var out []Answer
 	for _, an := range c.src.Answers {
 		if an.Question == qid {
 			out = append(out, an)

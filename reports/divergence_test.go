@@ -1,7 +1,8 @@
-package reports
+package reports_test
 
 import (
 	"bytes"
+	"github.com/indimaj/indimaj/reports"
 	"strings"
 	"testing"
 	"time"
@@ -18,34 +19,34 @@ const workshopID = "01JPWORKSHOP00000000000000"
 // opposite; both gave notes. On the reception desk and the unit's staff, one
 // does not know and the other chose a level. The facilitator set a consensus
 // on health.
-func workshop(t *testing.T) *Source {
+func workshop(t *testing.T) *reports.Source {
 	t.Helper()
 	l := loadLoaded(t, workshopID, "oriental", "2026-atelier",
 		answerSet{"workshop-council.yaml", "Conseil régional", t0},
 		answerSet{"workshop-ngo.yaml", "Association Amal", t0.Add(time.Hour)})
 	l.Consensus = []store.Answer{{Question: "health", Value: "partial", Note: "Convention signée, non renouvelée en 2026", Respondent: "Facilitatrice", At: t0.Add(2 * time.Hour)}}
 	l.Rebuild()
-	return FromLoaded(l)
+	return l.ReportSource()
 }
 
 // hostileWorkshop has a second participant whose name and notes are hostile.
-func hostileWorkshop(t *testing.T) *Source {
+func hostileWorkshop(t *testing.T) *reports.Source {
 	t.Helper()
 	return load(t, "01JPHOSTILE000000000000000", "oriental", "<b>atelier</b>",
 		answerSet{"workshop-council.yaml", "Conseil régional", t0},
 		answerSet{"workshop-hostile.yaml", "=cmd|' /C calc'!A0 <i>Eve</i>", t0})
 }
 
-func buildDoc(t *testing.T, kind string, src *Source, lang string) *Doc {
+func buildDoc(t *testing.T, kind string, src *reports.Source, lang string) *reports.Doc {
 	t.Helper()
-	d, err := Build(kind, src, Options{Lang: lang, Generated: genTime})
+	d, err := reports.Build(kind, src, reports.Options{Lang: lang, Generated: genTime})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return d
 }
 
-func questions(items []AgendaItem) []string {
+func questions(items []reports.AgendaItem) []string {
 	var out []string
 	for _, it := range items {
 		out = append(out, it.Question)
@@ -55,7 +56,7 @@ func questions(items []AgendaItem) []string {
 
 func TestDivergenceAgenda(t *testing.T) {
 	ws := workshop(t)
-	ag := buildDoc(t, KindDivergence, ws, "en").Divergence
+	ag := buildDoc(t, reports.KindDivergence, ws, "en").Divergence
 	if !ag.Arbitrate || strings.Join(ag.Respondents, ",") != "Association Amal,Conseil régional" {
 		t.Fatalf("arbitrate %v, respondents %v", ag.Arbitrate, ag.Respondents)
 	}
@@ -95,10 +96,10 @@ func TestDivergenceAgenda(t *testing.T) {
 	}
 
 	// Markdown: the agenda with a blank decision column.
-	md := string(render(t, KindDivergence, "md", "fr", ws))
+	md := string(render(t, reports.KindDivergence, "md", "fr", ws))
 	for _, want := range []string{"Décision de l'atelier de validation", "Aucune délibération trouvée", "Association Amal", "médiane des répondants", "« Ne sait pas » face à un niveau"} {
 		if !strings.Contains(md, want) {
-			t.Errorf("the Markdown agenda lacks %q", want)
+			t.Errorf("the reports.Markdown agenda lacks %q", want)
 		}
 	}
 	for _, line := range strings.Split(md, "\n") {
@@ -110,14 +111,14 @@ func TestDivergenceAgenda(t *testing.T) {
 
 func TestDivergenceSingleRespondent(t *testing.T) {
 	fu := followUp(t)
-	for _, lang := range Languages {
-		d := buildDoc(t, KindDivergence, fu, lang)
+	for _, lang := range reports.Languages {
+		d := buildDoc(t, reports.KindDivergence, fu, lang)
 		if d.Divergence.Arbitrate || len(d.Divergence.Divergent) != 0 {
 			t.Errorf("%s: one respondent, yet something to arbitrate", lang)
 		}
 		for _, format := range []string{"md", "html"} {
-			out := string(render(t, KindDivergence, format, lang, fu))
-			want, decision := i18n.T(lang, "rp.div.single"), tr(lang, "col.decision")
+			out := string(render(t, reports.KindDivergence, format, lang, fu))
+			want, decision := i18n.T(lang, "rp.div.single"), reports.Tr(lang, "col.decision")
 			if format == "html" {
 				want, decision = html.EscapeString(want), html.EscapeString(decision)
 			}
@@ -133,10 +134,10 @@ func TestDivergenceSingleRespondent(t *testing.T) {
 
 func TestDivergenceCSV(t *testing.T) {
 	ws := workshop(t)
-	ag := buildDoc(t, KindDivergence, ws, "en").Divergence
-	rows := readCSV(t, "divergence", render(t, KindDivergence, "csv", "en", ws))
+	ag := buildDoc(t, reports.KindDivergence, ws, "en").Divergence
+	rows := readCSV(t, "divergence", render(t, reports.KindDivergence, "csv", "en", ws))
 	want := 0
-	for _, it := range append(append([]AgendaItem{}, ag.Divergent...), ag.DontKnow...) {
+	for _, it := range append(append([]reports.AgendaItem{}, ag.Divergent...), ag.DontKnow...) {
 		want += len(it.Answers)
 	}
 	if want != 8 || len(rows)-1 != want {
@@ -167,24 +168,24 @@ func TestDivergenceCSV(t *testing.T) {
 		t.Errorf("rows %v", seen)
 	}
 	// Hostile notes and names are neutralized.
-	rows = readCSV(t, "divergence (hostile)", render(t, KindDivergence, "csv", "fr", hostileWorkshop(t)))
+	rows = readCSV(t, "divergence (hostile)", render(t, reports.KindDivergence, "csv", "fr", hostileWorkshop(t)))
 	var hyper bool
 	for _, r := range rows {
 		for _, c := range r {
-			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && !plainNumber.MatchString(c) {
+			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && !reports.PlainNumber.MatchString(c) {
 				t.Errorf("cell %q could run as a formula", c)
 			}
 			hyper = hyper || strings.HasPrefix(c, `'=HYPERLINK(`)
 		}
 	}
 	if !hyper {
-		t.Errorf("the =HYPERLINK note is not in the divergence CSV, neutralized")
+		t.Errorf("the =HYPERLINK note is not in the divergence reports.CSV, neutralized")
 	}
 }
 
 func TestDivergenceEscapesNotes(t *testing.T) {
 	src := hostileWorkshop(t)
-	out := render(t, KindDivergence, "html", "fr", src)
+	out := render(t, reports.KindDivergence, "html", "fr", src)
 	checkSelfContained(t, "divergence (hostile)", out)
 	if bytes.Contains(out, []byte("<script>")) || bytes.Contains(out, []byte("<i>Eve")) || bytes.Contains(out, []byte("<b>atelier")) {
 		t.Errorf("user text reached the divergence page unescaped")
@@ -202,13 +203,13 @@ func TestDivergenceEscapesNotes(t *testing.T) {
 	if !note || !name {
 		t.Errorf("the hostile note (%v) or name (%v) is not shown as text", note, name)
 	}
-	md := string(render(t, KindDivergence, "md", "fr", src))
+	md := string(render(t, reports.KindDivergence, "md", "fr", src))
 	if rawHTML.MatchString(md) {
-		t.Errorf("raw HTML from a note reached the Markdown agenda")
+		t.Errorf("raw reports.HTML from a note reached the reports.Markdown agenda")
 	}
 	for _, line := range strings.Split(md, "\n") {
 		if strings.Contains(line, "alert(3)") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != 9 {
-			t.Errorf("a note broke a Markdown table row: %s", line)
+			t.Errorf("a note broke a reports.Markdown table row: %s", line)
 		}
 	}
 }

@@ -2,14 +2,12 @@ package reports
 
 import (
 	"sort"
-
-	"github.com/indimaj/indimaj/store"
 )
 
 // planStatus names an adopted measure's status, or "proposed" for a measure
 // the council has not adopted.
 func (c *ctx) planStatus(code string) Coded {
-	for _, s := range store.PlanStatuses {
+	for _, s := range PlanStatuses {
 		if s == code {
 			return Coded{code, c.t("plan_status." + code)}
 		}
@@ -35,7 +33,7 @@ func sameScore(a, b *float64) bool {
 func effects(base, last *Source, lang string) *Effects {
 	c := newCtx(base, lang)
 	e := &Effects{Intro: c.t("eff.intro"), Baseline: base.Assessment.Round, FollowUp: last.Assessment.Round, Measures: []MeasureEffect{}}
-	plan := append([]store.PlanItem(nil), base.Plan...)
+	plan := append([]PlanItem(nil), base.Plan...)
 	sort.SliceStable(plan, func(i, j int) bool { return plan[i].Measure < plan[j].Measure })
 	for _, it := range plan {
 		me := MeasureEffect{Measure: it.Measure, Title: it.Measure, Status: c.planStatus(it.Status), Owner: it.Owner, Note: it.Note, Indicators: []IndicatorDelta{}}

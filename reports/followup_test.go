@@ -1,26 +1,25 @@
-package reports
+package reports_test
 
 import (
+	"github.com/indimaj/indimaj/reports"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/indimaj/indimaj/store"
 )
 
 // testPlan is what the council adopted after the baseline: the regional
 // plan (done), a health convention (in progress; health was "don't know" at
 // the baseline) and the reception desk (dropped).
-func testPlan() []store.PlanItem {
+func testPlan() []reports.PlanItem {
 	adopted := t0.Add(72 * time.Hour)
-	return []store.PlanItem{
+	return []reports.PlanItem{
 		{Measure: "reception", Status: "dropped", Owner: "Direction des affaires sociales", Note: "Reporté faute de local", Adopted: adopted, Updated: t0.Add(200 * 24 * time.Hour)},
 		{Measure: "adopt_plan", Status: "done", Owner: "DGS", Note: "Délibération n° 31/2025", Adopted: adopted, Updated: t0.Add(210 * 24 * time.Hour)},
 		{Measure: "health_convention", Status: "in_progress", Owner: "Direction des affaires sociales", Adopted: adopted, Updated: t0.Add(90 * 24 * time.Hour)},
 	}
 }
 
-func baselineWithPlan(t *testing.T) *Source {
+func baselineWithPlan(t *testing.T) *reports.Source {
 	s := baseline(t)
 	s.Plan = testPlan()
 	return s
@@ -29,9 +28,9 @@ func baselineWithPlan(t *testing.T) *Source {
 // followUpWithHistory is the follow-up round with an audit trail: the plan
 // answer was changed with a reason (recorded twice, shown once), and a status
 // change (no question) that no indicator should pick up.
-func followUpWithHistory(t *testing.T) *Source {
+func followUpWithHistory(t *testing.T) *reports.Source {
 	s := followUp(t)
-	s.History = []store.HistoryEntry{
+	s.History = []reports.HistoryEntry{
 		{ID: "1", At: t1, By: "A. Benali", Kind: "answer", Question: "plan", Respondent: "A. Benali", New: "full", Reason: "Plan adopté en session d'octobre 2025"},
 		{ID: "2", At: t1.Add(time.Minute), By: "A. Benali", Kind: "answer", Question: "plan", Respondent: "A. Benali", New: "full", Reason: "Plan adopté en session d'octobre 2025"},
 		{ID: "3", At: t1.Add(time.Hour), By: "M. Alaoui", Kind: "status", Old: "draft", New: "validated", Reason: "Validé en atelier"},
@@ -40,7 +39,7 @@ func followUpWithHistory(t *testing.T) *Source {
 	return s
 }
 
-func effectOf(t *testing.T, e *Effects, measure string) MeasureEffect {
+func effectOf(t *testing.T, e *reports.Effects, measure string) reports.MeasureEffect {
 	t.Helper()
 	for _, m := range e.Measures {
 		if m.Measure == measure {
@@ -48,12 +47,12 @@ func effectOf(t *testing.T, e *Effects, measure string) MeasureEffect {
 		}
 	}
 	t.Fatalf("no %s in %+v", measure, e.Measures)
-	return MeasureEffect{}
+	return reports.MeasureEffect{}
 }
 
 func TestCompareAdoptedMeasureImproved(t *testing.T) {
 	base, fu := baselineWithPlan(t), followUpWithHistory(t)
-	d, err := BuildCompare([]*Source{fu, base}, Options{Lang: "en", Generated: genTime})
+	d, err := reports.BuildCompare([]*reports.Source{fu, base}, reports.Options{Lang: "en", Generated: genTime})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,21 +69,21 @@ func TestCompareAdoptedMeasureImproved(t *testing.T) {
 	if pl.Indicator != "plan" || pl.From == nil || *pl.From != 0 || pl.To == nil || *pl.To != 100 || pl.Delta == nil || *pl.Delta != 100 {
 		t.Errorf("plan: %v → %v (%v), want 0 → 100 (+100)", pl.From, pl.To, pl.Delta)
 	}
-	if ap.Verdict.Code != VerdictImproved || ap.Verdict.Label != "improved" || !strings.HasPrefix(ap.Line, "Improved: mean Δ +100") {
+	if ap.Verdict.Code != reports.VerdictImproved || ap.Verdict.Label != "improved" || !strings.HasPrefix(ap.Line, "Improved: mean Δ +100") {
 		t.Errorf("adopt_plan verdict %+v, line %q", ap.Verdict, ap.Line)
 	}
 	// health was "don't know" at the baseline: not yet measured.
-	if hc := effectOf(t, e, "health_convention"); hc.Verdict.Code != VerdictNotMeasured || hc.MeanDelta != nil {
+	if hc := effectOf(t, e, "health_convention"); hc.Verdict.Code != reports.VerdictNotMeasured || hc.MeanDelta != nil {
 		t.Errorf("health_convention verdict %+v (mean %v), want not yet measured", hc.Verdict, hc.MeanDelta)
 	}
 	// desk was partial and is partial: unchanged.
-	if rc := effectOf(t, e, "reception"); rc.Verdict.Code != VerdictUnchanged || rc.Status.Code != "dropped" {
+	if rc := effectOf(t, e, "reception"); rc.Verdict.Code != reports.VerdictUnchanged || rc.Status.Code != "dropped" {
 		t.Errorf("reception verdict %+v, status %+v", rc.Verdict, rc.Status)
 	}
 	// The other way round, the plan's indicator fell: worse.
 	back := followUp(t)
-	back.Plan = []store.PlanItem{{Measure: "adopt_plan", Status: "done"}}
-	if w := effectOf(t, effects(back, baseline(t), "en"), "adopt_plan"); w.Verdict.Code != VerdictWorse || *w.MeanDelta != -100 {
+	back.Plan = []reports.PlanItem{{Measure: "adopt_plan", Status: "done"}}
+	if w := effectOf(t, reports.EffectsOf(back, baseline(t), "en"), "adopt_plan"); w.Verdict.Code != reports.VerdictWorse || *w.MeanDelta != -100 {
 		t.Errorf("plan 100 → 0: verdict %+v, mean %v", w.Verdict, w.MeanDelta)
 	}
 
@@ -98,11 +97,11 @@ func TestCompareAdoptedMeasureImproved(t *testing.T) {
 	}
 	if !strings.Contains(md, "## Adopted measures and the indicators they address") || !strings.Contains(row, "done") ||
 		!strings.Contains(row, "plan 0 → 100 (+100)") || !strings.Contains(row, "**improved**") {
-		t.Errorf("the Markdown effects row of adopt_plan = %q", row)
+		t.Errorf("the reports.Markdown effects row of adopt_plan = %q", row)
 	}
 	htmlOut := string(renderCompare(t, "html", "en", fu, base))
 	if !strings.Contains(htmlOut, `<strong class="verdict improved">improved</strong>`) {
-		t.Errorf("the HTML effects table does not say adopt_plan improved")
+		t.Errorf("the reports.HTML effects table does not say adopt_plan improved")
 	}
 	var csvRow []string
 	for _, r := range readCSV(t, "compare", renderCompare(t, "csv", "en", fu, base)) {
@@ -117,11 +116,11 @@ func TestCompareAdoptedMeasureImproved(t *testing.T) {
 
 func TestCompareReasonsForChanges(t *testing.T) {
 	base, fu := baselineWithPlan(t), followUpWithHistory(t)
-	d, err := BuildCompare([]*Source{base, fu}, Options{Lang: "fr", Generated: genTime})
+	d, err := reports.BuildCompare([]*reports.Source{base, fu}, reports.Options{Lang: "fr", Generated: genTime})
 	if err != nil {
 		t.Fatal(err)
 	}
-	byID := map[string]ChangeReason{}
+	byID := map[string]reports.ChangeReason{}
 	for _, c := range d.Comparison.Changes {
 		byID[c.Indicator] = c
 		if c.Delta != nil && *c.Delta == 0 {
@@ -130,7 +129,7 @@ func TestCompareReasonsForChanges(t *testing.T) {
 	}
 	for _, r := range d.Comparison.Indicators {
 		_, listed := byID[r.ID]
-		if changed := !sameScore(r.Values[0], r.Values[1]); changed != listed {
+		if changed := !reports.SameScore(r.Values[0], r.Values[1]); changed != listed {
 			t.Errorf("%s: changed %v, listed %v", r.ID, changed, listed)
 		}
 	}
@@ -156,11 +155,11 @@ func TestCompareReasonsForChanges(t *testing.T) {
 	}
 	md := string(renderCompare(t, "md", "fr", base, fu))
 	if !strings.Contains(md, "## Pourquoi les scores ont changé") || !strings.Contains(md, "A. Benali\u00a0: Plan adopté en session d'octobre 2025") {
-		t.Errorf("the Markdown comparison does not give the reasons")
+		t.Errorf("the reports.Markdown comparison does not give the reasons")
 	}
 	// Regions side by side: no reasons, no effects.
 	other := load(t, "01JPSOUSS00000000000000000", "souss-massa", "2025-baseline", answerSet{"followup-answers.yaml", "H. Amrani", t0})
-	d, err = BuildCompare([]*Source{base, other}, Options{Lang: "fr", Generated: genTime})
+	d, err = reports.BuildCompare([]*reports.Source{base, other}, reports.Options{Lang: "fr", Generated: genTime})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +170,7 @@ func TestCompareReasonsForChanges(t *testing.T) {
 
 func TestActionPlanProgress(t *testing.T) {
 	// No plan adopted: every measure is proposed.
-	for _, ax := range buildDoc(t, KindActionPlan, baseline(t), "en").ActionPlan.Axes {
+	for _, ax := range buildDoc(t, reports.KindActionPlan, baseline(t), "en").ActionPlan.Axes {
 		for _, a := range ax.Actions {
 			if a.StatusCode != "proposed" || a.Status != "proposed" {
 				t.Errorf("%s: status %q (%s), want proposed", a.Measure, a.Status, a.StatusCode)
@@ -179,7 +178,7 @@ func TestActionPlanProgress(t *testing.T) {
 		}
 	}
 	base := baselineWithPlan(t)
-	ap := buildDoc(t, KindActionPlan, base, "en").ActionPlan
+	ap := buildDoc(t, reports.KindActionPlan, base, "en").ActionPlan
 	p := ap.Progress
 	if p.Adopted != 3 || p.Done != 1 || p.Active != 2 || p.ShareDone != 0.5 {
 		t.Errorf("progress = %+v, want 3 adopted, 1 done of 2 active", p)
@@ -218,7 +217,7 @@ func TestActionPlanProgress(t *testing.T) {
 			}
 		}
 	}
-	md := string(render(t, KindActionPlan, "md", "fr", base))
+	md := string(render(t, reports.KindActionPlan, "md", "fr", base))
 	if !strings.Contains(md, "## Avancement du plan") || strings.Index(md, "## Avancement du plan") > strings.Index(md, "## Axes stratégiques") {
 		t.Errorf("the progress summary is not at the top of the plan")
 	}
@@ -227,15 +226,15 @@ func TestActionPlanProgress(t *testing.T) {
 	}
 	// The follow-up's plan carries the baseline's measures and what they moved.
 	fu := followUpWithHistory(t)
-	if buildDoc(t, KindActionPlan, fu, "en").ActionPlan.Effects != nil {
+	if buildDoc(t, reports.KindActionPlan, fu, "en").ActionPlan.Effects != nil {
 		t.Errorf("effects without a loaded baseline")
 	}
 	fu.Baseline = base
-	e := buildDoc(t, KindActionPlan, fu, "en").ActionPlan.Effects
-	if e == nil || effectOf(t, e, "adopt_plan").Verdict.Code != VerdictImproved || e.Baseline != "2025-baseline" || e.FollowUp != "2026-suivi" {
+	e := buildDoc(t, reports.KindActionPlan, fu, "en").ActionPlan.Effects
+	if e == nil || effectOf(t, e, "adopt_plan").Verdict.Code != reports.VerdictImproved || e.Baseline != "2025-baseline" || e.FollowUp != "2026-suivi" {
 		t.Fatalf("follow-up plan effects = %+v", e)
 	}
-	if md := string(render(t, KindActionPlan, "md", "en", fu)); !strings.Contains(md, "## Adopted measures and the indicators they address") {
+	if md := string(render(t, reports.KindActionPlan, "md", "en", fu)); !strings.Contains(md, "## Adopted measures and the indicators they address") {
 		t.Errorf("the follow-up's action plan lacks the effects table")
 	}
 }

@@ -14,8 +14,6 @@ import (
 	"time"
 
 	"github.com/indimaj/indimaj/engine"
-	"github.com/indimaj/indimaj/internal/app"
-	"github.com/indimaj/indimaj/store"
 )
 
 // The report kinds.
@@ -41,21 +39,21 @@ var Languages = []string{"fr", "ar", "en"}
 
 // Source is one assessment, as a report needs it.
 type Source struct {
-	Assessment *store.Assessment
+	Assessment *Assessment
 	// Answers are every respondent's answers; Working the one that counts per question.
-	Answers []store.Answer
-	Working map[string]store.Answer
+	Answers []Answer
+	Working map[string]Answer
 	// Consensus are the facilitator's consensus answers; Sources says where
 	// each working answer comes from; Divergent lists the questions where
 	// respondents are two levels or more apart.
-	Consensus []store.Answer
+	Consensus []Answer
 	Sources   map[string]string
 	Divergent []string
 	// Plan holds the measures the council adopted, with their follow-up status.
-	Plan []store.PlanItem
+	Plan []PlanItem
 	// History is the assessment's audit trail, oldest first (the reasons
 	// given for changes).
-	History []store.HistoryEntry
+	History []HistoryEntry
 	// Baseline is the baseline round of a follow-up, when the caller loaded
 	// it: a follow-up's action plan then shows what the measures adopted at
 	// the baseline moved.
@@ -64,14 +62,6 @@ type Source struct {
 	State    *engine.State
 	Score    *engine.ScoreResult
 	Recs     []engine.Recommendation
-}
-
-// FromLoaded scores a loaded assessment and ranks its measures.
-func FromLoaded(l *app.Loaded) *Source {
-	sc := engine.Score(l.State, l.Content.Rules.Policy)
-	recs := engine.Recommend(l.State, sc, l.Content.Rules)
-	return &Source{Assessment: l.A, Answers: l.Answers, Working: l.Working, Consensus: l.Consensus, Sources: l.Sources, Divergent: l.Divergent,
-		Plan: l.Plan, History: l.History, Content: l.Content, State: l.State, Score: sc, Recs: recs}
 }
 
 // Options are the inputs of a report that do not come from the assessment.

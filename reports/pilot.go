@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/indimaj/indimaj/engine"
-	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 )
 
@@ -16,7 +15,7 @@ import (
 // measure that any template holds.
 func SelectPilot(r *engine.Rules, recs []engine.Recommendation, measure string) (*engine.Pilot, string, error) {
 	if len(r.Pilots) == 0 {
-		return nil, "", app.Inputf("%s", i18n.M("rp.err.no_pilots"))
+		return nil, "", inputf("%s", i18n.M("rp.err.no_pilots"))
 	}
 	inFamily := func(id string) *engine.Pilot {
 		for _, p := range r.Pilots {
@@ -30,11 +29,11 @@ func SelectPilot(r *engine.Rules, recs []engine.Recommendation, measure string) 
 	}
 	if measure != "" {
 		if r.Measure(measure) == nil {
-			return nil, "", app.Inputf("%s", i18n.M("rp.err.unknown_measure", measure, strings.Join(PilotMeasures(r), ", ")))
+			return nil, "", inputf("%s", i18n.M("rp.err.unknown_measure", measure, strings.Join(PilotMeasures(r), ", ")))
 		}
 		p := inFamily(measure)
 		if p == nil {
-			return nil, "", app.Inputf("%s", i18n.M("rp.err.no_template", measure, strings.Join(PilotMeasures(r), ", ")))
+			return nil, "", inputf("%s", i18n.M("rp.err.no_template", measure, strings.Join(PilotMeasures(r), ", ")))
 		}
 		return p, measure, nil
 	}
@@ -43,7 +42,7 @@ func SelectPilot(r *engine.Rules, recs []engine.Recommendation, measure string) 
 			return p, rec.Measure.ID, nil
 		}
 	}
-	return nil, "", app.Inputf("%s", i18n.M("rp.err.none_triggered", strings.Join(PilotMeasures(r), ", ")))
+	return nil, "", inputf("%s", i18n.M("rp.err.none_triggered", strings.Join(PilotMeasures(r), ", ")))
 }
 
 // PilotMeasures lists the measures that pilot templates hold, in template order.

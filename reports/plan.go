@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/indimaj/indimaj/engine"
-	"github.com/indimaj/indimaj/store"
 )
 
 // PlanQuarters is the number of quarters the action plan's calendar shows
@@ -243,7 +242,7 @@ func (c *ctx) progress() Progress {
 			p.Proposed++
 		}
 	}
-	for _, s := range store.PlanStatuses {
+	for _, s := range PlanStatuses {
 		p.ByStatus = append(p.ByStatus, StatusCount{Status: c.planStatus(s), Count: counts[s]})
 	}
 	p.Done = counts["done"]

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/indimaj/indimaj/engine"
-	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 )
 
@@ -27,7 +26,7 @@ func Render(d *Doc, format string) ([]byte, error) {
 	case "csv":
 		return CSV(d)
 	}
-	return nil, app.Inputf("%s", i18n.M("rp.err.format", format, strings.Join(Formats, ", ")))
+	return nil, inputf("%s", i18n.M("rp.err.format", format, strings.Join(Formats, ", ")))
 }
 
 // JSON renders a report's full structured content.

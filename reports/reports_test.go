@@ -1,10 +1,12 @@
-package reports
+package reports_test
 
 import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
+	"github.com/indimaj/indimaj/reports"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -39,9 +41,9 @@ type answerSet struct {
 
 // load builds a Source the way the CLI does: real content (examples/sample),
 // real answer parsing, real state, score and recommendations.
-func load(t *testing.T, id, region, round string, sets ...answerSet) *Source {
+func load(t *testing.T, id, region, round string, sets ...answerSet) *reports.Source {
 	t.Helper()
-	return FromLoaded(loadLoaded(t, id, region, round, sets...))
+	return loadLoaded(t, id, region, round, sets...).ReportSource()
 }
 
 // loadLoaded is load before scoring: a test can add consensus, history or a
@@ -75,42 +77,42 @@ func loadLoaded(t *testing.T, id, region, round string, sets ...answerSet) *app.
 	return l
 }
 
-func baseline(t *testing.T) *Source {
+func baseline(t *testing.T) *reports.Source {
 	return load(t, baseID, "oriental", "2025-baseline",
 		answerSet{"sample-answers-2.yaml", "M. Idrissi", t0.Add(-24 * time.Hour)},
 		answerSet{"sample-answers.yaml", "A. Benali", t0})
 }
 
-func followUp(t *testing.T) *Source {
+func followUp(t *testing.T) *reports.Source {
 	s := load(t, followID, "oriental", "2026-suivi", answerSet{"followup-answers.yaml", "A. Benali", t1})
 	s.Assessment.Baseline = baseID
 	return s
 }
 
-func attack(t *testing.T) *Source {
+func attack(t *testing.T) *reports.Source {
 	return load(t, "01JPATTACK0000000000000000", "souss-massa", "<b>round</b>", answerSet{"attack-answers.yaml", "<i>Eve</i> =1+1", t0})
 }
 
-func render(t *testing.T, kind, format, lang string, src *Source) []byte {
+func render(t *testing.T, kind, format, lang string, src *reports.Source) []byte {
 	t.Helper()
-	d, err := Build(kind, src, Options{Lang: lang, Generated: genTime})
+	d, err := reports.Build(kind, src, reports.Options{Lang: lang, Generated: genTime})
 	if err != nil {
 		t.Fatalf("%s: %v", kind, err)
 	}
-	out, err := Render(d, format)
+	out, err := reports.Render(d, format)
 	if err != nil {
 		t.Fatalf("%s %s: %v", kind, format, err)
 	}
 	return out
 }
 
-func renderCompare(t *testing.T, format, lang string, srcs ...*Source) []byte {
+func renderCompare(t *testing.T, format, lang string, srcs ...*reports.Source) []byte {
 	t.Helper()
-	d, err := BuildCompare(srcs, Options{Lang: lang, Generated: genTime})
+	d, err := reports.BuildCompare(srcs, reports.Options{Lang: lang, Generated: genTime})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := Render(d, format)
+	out, err := reports.Render(d, format)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,11 +148,11 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestGolden(t *testing.T) {
 	base := baseline(t)
-	for _, kind := range Kinds {
-		if kind == KindDivergence {
+	for _, kind := range reports.Kinds {
+		if kind == reports.KindDivergence {
 			continue // the baseline has no disagreement: its goldens use a workshop, below
 		}
-		for _, format := range Formats {
+		for _, format := range reports.Formats {
 			golden(t, kind+".fr."+format, render(t, kind, format, "fr", base))
 		}
 		for _, lang := range []string{"ar", "en"} {
@@ -159,34 +161,34 @@ func TestGolden(t *testing.T) {
 		golden(t, kind+".ar.html", render(t, kind, "html", "ar", base))
 	}
 	ws := workshop(t)
-	for _, format := range Formats {
-		golden(t, "divergence.fr."+format, render(t, KindDivergence, format, "fr", ws))
+	for _, format := range reports.Formats {
+		golden(t, "divergence.fr."+format, render(t, reports.KindDivergence, format, "fr", ws))
 	}
-	golden(t, "divergence.ar.md", render(t, KindDivergence, "md", "ar", ws))
-	golden(t, "divergence.en.md", render(t, KindDivergence, "md", "en", ws))
-	golden(t, "divergence.ar.html", render(t, KindDivergence, "html", "ar", ws))
-	golden(t, "divergence-single.fr.md", render(t, KindDivergence, "md", "fr", followUp(t)))
+	golden(t, "divergence.ar.md", render(t, reports.KindDivergence, "md", "ar", ws))
+	golden(t, "divergence.en.md", render(t, reports.KindDivergence, "md", "en", ws))
+	golden(t, "divergence.ar.html", render(t, reports.KindDivergence, "html", "ar", ws))
+	golden(t, "divergence-single.fr.md", render(t, reports.KindDivergence, "md", "fr", followUp(t)))
 	// A baseline whose council adopted measures, and its follow-up round.
 	planned := baselineWithPlan(t)
-	golden(t, "action-plan-adopted.fr.md", render(t, KindActionPlan, "md", "fr", planned))
-	golden(t, "action-plan-adopted.fr.csv", render(t, KindActionPlan, "csv", "fr", planned))
+	golden(t, "action-plan-adopted.fr.md", render(t, reports.KindActionPlan, "md", "fr", planned))
+	golden(t, "action-plan-adopted.fr.csv", render(t, reports.KindActionPlan, "csv", "fr", planned))
 	fu := followUpWithHistory(t)
-	for _, format := range Formats {
+	for _, format := range reports.Formats {
 		golden(t, "compare-followup.fr."+format, renderCompare(t, format, "fr", fu, planned))
 	}
 	golden(t, "compare-followup.ar.html", renderCompare(t, "html", "ar", fu, planned))
 	golden(t, "compare-followup.en.md", renderCompare(t, "md", "en", fu, planned))
 	fu.Baseline = planned
-	golden(t, "action-plan-followup.fr.md", render(t, KindActionPlan, "md", "fr", fu))
-	golden(t, "action-plan-followup.fr.json", render(t, KindActionPlan, "json", "fr", fu))
+	golden(t, "action-plan-followup.fr.md", render(t, reports.KindActionPlan, "md", "fr", fu))
+	golden(t, "action-plan-followup.fr.json", render(t, reports.KindActionPlan, "json", "fr", fu))
 	other := load(t, "01JPSOUSS00000000000000000", "souss-massa", "2025-baseline", answerSet{"followup-answers.yaml", "H. Amrani", t0})
 	golden(t, "compare-regions.en.md", renderCompare(t, "md", "en", base, other))
 	golden(t, "compare-regions.fr.csv", renderCompare(t, "csv", "fr", base, other))
 }
 
 func TestDeterministic(t *testing.T) {
-	for _, kind := range Kinds {
-		for _, format := range Formats {
+	for _, kind := range reports.Kinds {
+		for _, format := range reports.Formats {
 			a := render(t, kind, format, "fr", baseline(t))
 			b := render(t, kind, format, "fr", baseline(t))
 			if !bytes.Equal(a, b) {
@@ -277,8 +279,8 @@ func rootAttrs(t *testing.T, doc *html.Node) (lang, dir string) {
 
 func TestHTMLSelfContainedAndDirection(t *testing.T) {
 	base, fu := baseline(t), followUp(t)
-	for _, lang := range Languages {
-		for _, kind := range Kinds {
+	for _, lang := range reports.Languages {
+		for _, kind := range reports.Kinds {
 			out := render(t, kind, "html", lang, base)
 			name := kind + "." + lang + ".html"
 			checkSelfContained(t, name, out)
@@ -299,24 +301,24 @@ func TestHTMLSelfContainedAndDirection(t *testing.T) {
 					}
 				}
 			})
-			if kind != KindRecommendations && kind != KindDivergence && svgs == 0 {
+			if kind != reports.KindRecommendations && kind != reports.KindDivergence && svgs == 0 {
 				t.Errorf("%s: no SVG chart", name)
 			}
 		}
 		out := renderCompare(t, "html", lang, fu, base)
 		checkSelfContained(t, "compare."+lang+".html", out)
-		checkSelfContained(t, "divergence (workshop)."+lang+".html", render(t, KindDivergence, "html", lang, workshop(t)))
+		checkSelfContained(t, "divergence (workshop)."+lang+".html", render(t, reports.KindDivergence, "html", lang, workshop(t)))
 		planned, fuh := baselineWithPlan(t), followUpWithHistory(t)
 		checkSelfContained(t, "compare (plan)."+lang+".html", renderCompare(t, "html", lang, fuh, planned))
-		checkSelfContained(t, "action-plan (adopted)."+lang+".html", render(t, KindActionPlan, "html", lang, planned))
+		checkSelfContained(t, "action-plan (adopted)."+lang+".html", render(t, reports.KindActionPlan, "html", lang, planned))
 		fuh.Baseline = planned
-		checkSelfContained(t, "action-plan (follow-up)."+lang+".html", render(t, KindActionPlan, "html", lang, fuh))
+		checkSelfContained(t, "action-plan (follow-up)."+lang+".html", render(t, reports.KindActionPlan, "html", lang, fuh))
 	}
 }
 
 func TestHTMLEscapesUserText(t *testing.T) {
 	src := attack(t)
-	for _, kind := range []string{KindDiagnostic, KindRecommendations, KindActionPlan, KindPilot} {
+	for _, kind := range []string{reports.KindDiagnostic, reports.KindRecommendations, reports.KindActionPlan, reports.KindPilot} {
 		out := render(t, kind, "html", "fr", src)
 		name := kind + " (hostile answers)"
 		checkSelfContained(t, name, out)
@@ -324,7 +326,7 @@ func TestHTMLEscapesUserText(t *testing.T) {
 			t.Errorf("%s: user text reached the page unescaped", name)
 		}
 	}
-	out := render(t, KindDiagnostic, "html", "fr", src)
+	out := render(t, reports.KindDiagnostic, "html", "fr", src)
 	if !bytes.Contains(out, []byte("&lt;script&gt;alert(1)&lt;/script&gt;")) {
 		t.Errorf("the note with a script tag is not shown, escaped, in the diagnostic")
 	}
@@ -342,20 +344,20 @@ func TestHTMLEscapesUserText(t *testing.T) {
 
 func TestMarkdownEscapesUserText(t *testing.T) {
 	src := attack(t)
-	for _, kind := range Kinds {
+	for _, kind := range reports.Kinds {
 		out := string(render(t, kind, "md", "fr", src))
 		if rawHTML.MatchString(out) {
-			t.Errorf("%s: raw HTML from an answer reached the Markdown", kind)
+			t.Errorf("%s: raw reports.HTML from an answer reached the Markdown", kind)
 		}
 	}
-	out := string(render(t, KindDiagnostic, "md", "fr", src))
+	out := string(render(t, reports.KindDiagnostic, "md", "fr", src))
 	if !strings.Contains(out, `\<script\>alert(1)\</script\>`) {
-		t.Errorf("the note with a script tag is not shown, escaped, in the Markdown diagnostic")
+		t.Errorf("the note with a script tag is not shown, escaped, in the reports.Markdown diagnostic")
 	}
 	// A table row must keep its columns: a | in user text is escaped.
 	for _, line := range strings.Split(out, "\n") {
 		if strings.Contains(line, "HYPERLINK") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != 5 {
-			t.Errorf("a note broke a Markdown table row: %s", line)
+			t.Errorf("a note broke a reports.Markdown table row: %s", line)
 		}
 	}
 }
@@ -374,9 +376,9 @@ func readCSV(t *testing.T, name string, data []byte) [][]string {
 
 func TestCSVInjectionNeutralized(t *testing.T) {
 	src := attack(t)
-	for _, kind := range Kinds {
+	for _, kind := range reports.Kinds {
 		rows := readCSV(t, kind, render(t, kind, "csv", "fr", src))
-		if kind == KindDivergence {
+		if kind == reports.KindDivergence {
 			// One respondent: nothing to arbitrate, a header only (the
 			// hostile workshop is checked in TestDivergenceCSV).
 			if len(rows) != 1 {
@@ -389,13 +391,13 @@ func TestCSVInjectionNeutralized(t *testing.T) {
 		}
 		for _, r := range rows {
 			for _, c := range r {
-				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && !plainNumber.MatchString(c) {
+				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && !reports.PlainNumber.MatchString(c) {
 					t.Errorf("%s: cell %q could run as a formula", kind, c)
 				}
 			}
 		}
 	}
-	rows := readCSV(t, "diagnostic", render(t, KindDiagnostic, "csv", "fr", src))
+	rows := readCSV(t, "diagnostic", render(t, reports.KindDiagnostic, "csv", "fr", src))
 	var hyper, sum bool
 	for _, r := range rows {
 		for _, c := range r {
@@ -408,13 +410,13 @@ func TestCSVInjectionNeutralized(t *testing.T) {
 		}
 	}
 	if !hyper || !sum {
-		t.Errorf("the =HYPERLINK and @SUM notes are not in the CSV, neutralized by a leading quote (found %v, %v)", hyper, sum)
+		t.Errorf("the =HYPERLINK and @SUM notes are not in the reports.CSV, neutralized by a leading quote (found %v, %v)", hyper, sum)
 	}
 	for _, tc := range []struct{ in, want string }{
 		{"=1+1", "'=1+1"}, {"+33 6", "'+33 6"}, {"-cmd", "'-cmd"}, {"@A1", "'@A1"}, {"\tx", "'\tx"}, {"\rx", "'\rx"},
 		{"-12.5", "-12.5"}, {"42", "42"}, {"texte", "texte"}, {"", ""},
 	} {
-		if got := CellSafe(tc.in); got != tc.want {
+		if got := reports.CellSafe(tc.in); got != tc.want {
 			t.Errorf("CellSafe(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -422,11 +424,11 @@ func TestCSVInjectionNeutralized(t *testing.T) {
 
 func TestCSVOneRowPerItem(t *testing.T) {
 	base := baseline(t)
-	rows := readCSV(t, "diagnostic", render(t, KindDiagnostic, "csv", "en", base))
+	rows := readCSV(t, "diagnostic", render(t, reports.KindDiagnostic, "csv", "en", base))
 	if got, want := len(rows)-1, len(base.Score.Indicators); got != want {
 		t.Errorf("diagnostic CSV: %d rows, want one per indicator (%d)", got, want)
 	}
-	for _, kind := range []string{KindRecommendations, KindActionPlan} {
+	for _, kind := range []string{reports.KindRecommendations, reports.KindActionPlan} {
 		rows := readCSV(t, kind, render(t, kind, "csv", "en", base))
 		if got, want := len(rows)-1, len(base.Recs); got != want {
 			t.Errorf("%s CSV: %d rows, want one per measure (%d)", kind, got, want)
@@ -456,10 +458,10 @@ func TestJSONIsTheFullContent(t *testing.T) {
 			} `json:"axes"`
 		} `json:"action_plan"`
 	}
-	if err := json.Unmarshal(render(t, KindActionPlan, "json", "fr", base), &d); err != nil {
+	if err := json.Unmarshal(render(t, reports.KindActionPlan, "json", "fr", base), &d); err != nil {
 		t.Fatal(err)
 	}
-	if d.Kind != KindActionPlan || d.Assessment.ID != baseID {
+	if d.Kind != reports.KindActionPlan || d.Assessment.ID != baseID {
 		t.Fatalf("kind %q, assessment %q", d.Kind, d.Assessment.ID)
 	}
 	n := 0
@@ -467,11 +469,11 @@ func TestJSONIsTheFullContent(t *testing.T) {
 		for _, a := range ax.Actions {
 			n++
 			m := base.Content.Rules.Measure(a.Measure)
-			if m == nil || primarySNIA(m) != ax.Code {
+			if m == nil || reports.PrimarySNIA(m) != ax.Code {
 				t.Errorf("measure %s is filed under axis %s", a.Measure, ax.Code)
 				continue
 			}
-			s, e, _ := Calendar(m.Horizon)
+			s, e, _ := reports.Calendar(m.Horizon)
 			if a.Start != s || a.End != e {
 				t.Errorf("measure %s (%s): quarters %d–%d, want %d–%d", a.Measure, m.Horizon, a.Start, a.End, s, e)
 			}
@@ -494,7 +496,7 @@ func TestCalendar(t *testing.T) {
 		s, e       int
 		continuing bool
 	}{{"short", 1, 4, false}, {"medium", 2, 12, false}, {"long", 5, 12, true}} {
-		s, e, b := Calendar(tc.h)
+		s, e, b := reports.Calendar(tc.h)
 		if s != tc.s || e != tc.e || b != tc.continuing {
 			t.Errorf("Calendar(%s) = %d, %d, %v", tc.h, s, e, b)
 		}
@@ -502,9 +504,9 @@ func TestCalendar(t *testing.T) {
 	for _, d := range []int{1, 2, 6, 12, 18, 24} {
 		for n := 1; n <= 9; n++ {
 			for i := 0; i < n; i++ {
-				s, e := activityMonths(i, n, d)
+				s, e := reports.ActivityMonths(i, n, d)
 				if s < 1 || e > d || s > e {
-					t.Errorf("activityMonths(%d, %d, %d) = %d, %d", i, n, d, s, e)
+					t.Errorf("ActivityMonths(%d, %d, %d) = %d, %d", i, n, d, s, e)
 				}
 			}
 		}
@@ -514,14 +516,14 @@ func TestCalendar(t *testing.T) {
 func TestPilotSelection(t *testing.T) {
 	base := baseline(t)
 	r := base.Content.Rules
-	p, anchor, err := SelectPilot(r, base.Recs, "")
+	p, anchor, err := reports.SelectPilot(r, base.Recs, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The anchor is the highest-ranked triggered measure that a template holds.
 	var want string
 	for _, rec := range base.Recs {
-		if slices.Contains(PilotMeasures(r), rec.Measure.ID) {
+		if slices.Contains(reports.PilotMeasures(r), rec.Measure.ID) {
 			want = rec.Measure.ID
 			break
 		}
@@ -529,18 +531,18 @@ func TestPilotSelection(t *testing.T) {
 	if anchor != want || !slices.Contains(p.Measures, anchor) {
 		t.Errorf("default pilot anchor %s (template %s), want %s", anchor, p.ID, want)
 	}
-	if _, a, err := SelectPilot(r, base.Recs, "health_convention"); err != nil || a != "health_convention" {
+	if _, a, err := reports.SelectPilot(r, base.Recs, "health_convention"); err != nil || a != "health_convention" {
 		t.Errorf("--measure health_convention: anchor %q, err %v", a, err)
 	}
 	for _, bad := range []string{"nope", "adopt_plan"} {
-		if _, _, err := SelectPilot(r, base.Recs, bad); err == nil || !app.IsInput(err) {
+		if _, _, err := reports.SelectPilot(r, base.Recs, bad); err == nil || !errors.Is(err, reports.ErrInput) {
 			t.Errorf("--measure %s: want an input error, got %v", bad, err)
 		}
 	}
-	if _, _, err := SelectPilot(r, nil, ""); err == nil || !app.IsInput(err) {
+	if _, _, err := reports.SelectPilot(r, nil, ""); err == nil || !errors.Is(err, reports.ErrInput) {
 		t.Errorf("no triggered measure: want an input error, got %v", err)
 	}
-	d, err := Build(KindPilot, base, Options{Lang: "fr", Generated: genTime, Measure: "health_convention"})
+	d, err := reports.Build(reports.KindPilot, base, reports.Options{Lang: "fr", Generated: genTime, Measure: "health_convention"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -552,12 +554,12 @@ func TestPilotSelection(t *testing.T) {
 func TestCompareFollowUp(t *testing.T) {
 	base, fu := baseline(t), followUp(t)
 	// Given in any order, the baseline comes first.
-	d, err := BuildCompare([]*Source{fu, base}, Options{Lang: "en", Generated: genTime})
+	d, err := reports.BuildCompare([]*reports.Source{fu, base}, reports.Options{Lang: "en", Generated: genTime})
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := d.Comparison
-	if c.Mode != ModeFollowUp || c.Columns[0].ID != baseID || c.Columns[1].ID != followID {
+	if c.Mode != reports.ModeFollowUp || c.Columns[0].ID != baseID || c.Columns[1].ID != followID {
 		t.Fatalf("mode %s, order %s, %s", c.Mode, c.Columns[0].ID, c.Columns[1].ID)
 	}
 	for _, row := range c.Indicators {
@@ -572,7 +574,7 @@ func TestCompareFollowUp(t *testing.T) {
 			t.Errorf("%s: delta %v, want %v", row.ID, row.Delta, *f.Score-*b.Score)
 		}
 	}
-	fired := func(s *Source, id string) bool {
+	fired := func(s *reports.Source, id string) bool {
 		for _, r := range s.Recs {
 			if r.Measure.ID == id {
 				return true
@@ -592,31 +594,31 @@ func TestCompareFollowUp(t *testing.T) {
 	}
 	// Unrelated assessments: side by side, no delta.
 	other := load(t, "01JPSOUSS00000000000000000", "souss-massa", "2025-baseline", answerSet{"followup-answers.yaml", "H. Amrani", t0})
-	d, err = BuildCompare([]*Source{base, other}, Options{Lang: "fr", Generated: genTime})
+	d, err = reports.BuildCompare([]*reports.Source{base, other}, reports.Options{Lang: "fr", Generated: genTime})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Comparison.Mode != ModeRegions || d.Comparison.Overall.Delta != nil {
+	if d.Comparison.Mode != reports.ModeRegions || d.Comparison.Overall.Delta != nil {
 		t.Errorf("regions: mode %s, delta %v", d.Comparison.Mode, d.Comparison.Overall.Delta)
 	}
-	if _, err := BuildCompare([]*Source{base}, Options{Lang: "fr"}); err == nil {
+	if _, err := reports.BuildCompare([]*reports.Source{base}, reports.Options{Lang: "fr"}); err == nil {
 		t.Errorf("comparing one assessment should fail")
 	}
-	if _, err := BuildCompare([]*Source{base, base}, Options{Lang: "fr"}); err == nil {
+	if _, err := reports.BuildCompare([]*reports.Source{base, base}, reports.Options{Lang: "fr"}); err == nil {
 		t.Errorf("comparing an assessment with itself should fail")
 	}
 }
 
 func TestBadInput(t *testing.T) {
 	base := baseline(t)
-	if _, err := Build(KindDiagnostic, base, Options{Lang: "de"}); err == nil || !app.IsInput(err) {
+	if _, err := reports.Build(reports.KindDiagnostic, base, reports.Options{Lang: "de"}); err == nil || !errors.Is(err, reports.ErrInput) {
 		t.Errorf("language de: %v", err)
 	}
-	if _, err := Build("summary", base, Options{Lang: "fr"}); err == nil || !app.IsInput(err) {
+	if _, err := reports.Build("summary", base, reports.Options{Lang: "fr"}); err == nil || !errors.Is(err, reports.ErrInput) {
 		t.Errorf("kind summary: %v", err)
 	}
-	d, _ := Build(KindDiagnostic, base, Options{Lang: "fr"})
-	if _, err := Render(d, "pdf"); err == nil || !app.IsInput(err) {
+	d, _ := reports.Build(reports.KindDiagnostic, base, reports.Options{Lang: "fr"})
+	if _, err := reports.Render(d, "pdf"); err == nil || !errors.Is(err, reports.ErrInput) {
 		t.Errorf("format pdf: %v", err)
 	}
 }
@@ -625,8 +627,8 @@ func TestBadInput(t *testing.T) {
 // "cross-cutting programme" only, never a guessed name.
 func TestUnverifiedProgrammeNames(t *testing.T) {
 	base := baseline(t)
-	for _, lang := range Languages {
-		out := string(render(t, KindActionPlan, "md", lang, base))
+	for _, lang := range reports.Languages {
+		out := string(render(t, reports.KindActionPlan, "md", lang, base))
 		for _, guess := range []string{"Coopération et partenariats internationaux", "Cadre réglementaire", "Gouvernance et communication",
 			"International cooperation and partnerships", "Regulatory and conventional framework", "Governance and communication"} {
 			if strings.Contains(out, guess) {
@@ -662,7 +664,7 @@ func TestStringsInThreeLanguages(t *testing.T) {
 		}
 	}
 	// Keys built at run time.
-	for _, k := range Kinds {
+	for _, k := range reports.Kinds {
 		used["rp.title."+k] = true
 	}
 	used["rp.title.compare"] = true
@@ -676,10 +678,10 @@ func TestStringsInThreeLanguages(t *testing.T) {
 		used["rp.horizon."+h] = true
 		used["rp.horizon_short."+h] = true
 	}
-	for _, st := range append([]string{"proposed"}, store.PlanStatuses...) {
+	for _, st := range append([]string{"proposed"}, reports.PlanStatuses...) {
 		used["rp.plan_status."+st] = true
 	}
-	for _, v := range []string{VerdictImproved, VerdictUnchanged, VerdictWorse, VerdictNotMeasured} {
+	for _, v := range []string{reports.VerdictImproved, reports.VerdictUnchanged, reports.VerdictWorse, reports.VerdictNotMeasured} {
 		used["rp.verdict."+v] = true
 	}
 	for _, src := range []string{engine.SourceConsensus, engine.SourceMedian, engine.SourceSingle, engine.SourceLatest} {
@@ -706,7 +708,7 @@ func TestStringsInThreeLanguages(t *testing.T) {
 		t.Fatalf("found only %d keys: the scan is broken", len(keys))
 	}
 	for _, k := range keys {
-		for _, lang := range Languages {
+		for _, lang := range reports.Languages {
 			if !i18n.Has(lang, k) {
 				t.Errorf("%s has no %s text", k, lang)
 			}
@@ -714,7 +716,7 @@ func TestStringsInThreeLanguages(t *testing.T) {
 	}
 	for _, k := range i18n.Keys() {
 		if strings.HasPrefix(k, "rp.") {
-			for _, lang := range Languages {
+			for _, lang := range reports.Languages {
 				if !i18n.Has(lang, k) {
 					t.Errorf("%s has no %s text", k, lang)
 				}

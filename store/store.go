@@ -168,11 +168,6 @@ func OpenExisting(path string) (*Store, error) {
 	return s, nil
 }
 
-func (s *Store) exists() bool {
-	_, err := os.Stat(s.path)
-	return err == nil
-}
-
 // open opens the bbolt file with a lock timeout, refusing damaged files.
 func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	fi, statErr := os.Stat(s.path)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -1276,14 +1275,4 @@ func (t *fromXPath) value(src string) (string, kind, string, error) {
 		return e.src, kBool, "", nil
 	}
 	return t.str(e), kStr, "", nil
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[T any](m map[string]T) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -164,7 +164,6 @@ var (
 		"xml-external": "indimaj reads no external data", "csv-external": "indimaj reads no external data",
 		"begin_repeat": "indimaj has no repeats", "begin_loop": "indimaj has no repeats",
 	}
-	idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
 type place struct {
@@ -183,7 +182,6 @@ type item struct {
 	groupRel []relSrc                     // relevance of the nested groups around it
 	secRel   string                       // relevance of its section (calculations)
 	secRow   int
-	noteFor  string
 	section  *isection
 	// filled in by translation
 	relevant, constraint string
@@ -241,7 +239,7 @@ type importer struct {
 	defaultLang                      string
 	langs                            []string
 	formID, version                  string
-	title, description               map[string]string
+	title                            map[string]string
 	secDesc                          map[string]map[string]string
 
 	// survey columns

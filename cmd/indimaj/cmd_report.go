@@ -156,7 +156,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 					lang = l.A.Lang
 				}
 			}
-			src := reports.FromLoaded(l)
+			src := l.ReportSource()
 			for _, pr := range l.State.Problems {
 				g.warn("%s", i18n.M("cli.msg.warning", pr))
 			}
@@ -167,7 +167,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 				if err != nil {
 					g.warn("%s", i18n.T(lang, "rp.cli.no_baseline", l.A.Baseline, err))
 				} else {
-					src.Baseline = reports.FromLoaded(base)
+					src.Baseline = base.ReportSource()
 				}
 			}
 			doc, err := reports.Build(kind, src, reports.Options{Lang: lang, Generated: time.Now(), Measure: measure})
@@ -225,7 +225,7 @@ with each measure's rank in each.`,
 				if err != nil {
 					return err
 				}
-				srcs = append(srcs, reports.FromLoaded(l))
+				srcs = append(srcs, l.ReportSource())
 			}
 			doc, err := reports.BuildCompare(srcs, reports.Options{Lang: lang, Generated: time.Now()})
 			if err != nil {
@@ -291,8 +291,8 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 				return inputf("%s", i18n.M("cli.msg.cannot_create", dir, err))
 			}
 			fmt.Fprintln(g.stderr, i18n.T(lang, "rp.cli.demo_intro"))
-			base := reports.FromLoaded(set.Baseline)
-			follow := reports.FromLoaded(set.FollowUp)
+			base := set.Baseline.ReportSource()
+			follow := set.FollowUp.ReportSource()
 			opt := reports.Options{Lang: lang, Generated: now}
 			var docs []*reports.Doc
 			for _, kind := range reports.Kinds {

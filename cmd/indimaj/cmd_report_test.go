@@ -140,10 +140,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("demo: exit %d\n%s", r.code, r.stderr)
 	}
-	var paths []string
-	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
-		paths = append(paths, line)
-	}
+	paths := strings.Split(strings.TrimSpace(r.stdout), "\n")
 	for _, kind := range []string{"diagnostic", "recommendations", "action-plan", "pilot", "compare"} {
 		for _, ext := range []string{"html", "md"} {
 			want := filepath.Join(out, kind+".fr."+ext)

@@ -19,6 +19,7 @@ import (
 	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/questionnaires"
+	"github.com/indimaj/indimaj/reports"
 	"github.com/indimaj/indimaj/rules"
 	"github.com/indimaj/indimaj/store"
 	"github.com/oklog/ulid/v2"
@@ -40,7 +41,8 @@ func IsInput(err error) bool {
 	var ie *InputError
 	var ye ydoc.Errors
 	var e1 *ydoc.Error
-	return errors.As(err, &ie) || errors.As(err, &ye) || errors.As(err, &e1) || errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNeedsReason)
+	return errors.As(err, &ie) || errors.As(err, &ye) || errors.As(err, &e1) || errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNeedsReason) ||
+		errors.Is(err, reports.ErrInput)
 }
 
 // EmbeddedFiles returns the content built into the binary.

@@ -85,12 +85,30 @@ type tmuxServer struct {
 // newTmux starts a private tmux server (its own socket, no user config).
 func newTmux(t *testing.T) *tmuxServer {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
+	_, err := exec.LookPath("tmux")
+	switch tmuxMissing(err == nil, os.Getenv("CI")) {
+	case "fail":
+		t.Fatal("tmux is not installed, and CI is set: the terminal tests must run in CI (apt-get install tmux)")
+	case "skip":
+		t.Skip("tmux is not installed (CI=true makes this a failure)")
 	}
 	x := &tmuxServer{t: t, sock: fmt.Sprintf("indimaj-test-%d-%d", os.Getpid(), tmuxCount.Add(1))}
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", x.sock, "kill-server").Run() })
 	return x
+}
+
+// tmuxMissing says what a terminal test does when tmux is or is not
+// found: "" (run), "skip" (a developer's machine) or "fail" (CI is set to a
+// true value, as CI services do, so a missing tmux never passes silently).
+func tmuxMissing(found bool, ci string) string {
+	if found {
+		return ""
+	}
+	switch strings.ToLower(strings.TrimSpace(ci)) {
+	case "", "0", "false", "no":
+		return "skip"
+	}
+	return "fail"
 }
 
 func (x *tmuxServer) run(args ...string) (string, error) {
@@ -429,4 +447,20 @@ func writeAnswers(t *testing.T, dir, body string) string {
 	}
 	f.Close()
 	return f.Name()
+}
+
+func TestTmuxMissingFailsInCI(t *testing.T) {
+	for _, c := range []struct {
+		found bool
+		ci    string
+		want  string
+	}{
+		{true, "true", ""}, {true, "", ""},
+		{false, "true", "fail"}, {false, "1", "fail"}, {false, "TRUE", "fail"},
+		{false, "", "skip"}, {false, "false", "skip"}, {false, "0", "skip"},
+	} {
+		if got := tmuxMissing(c.found, c.ci); got != c.want {
+			t.Errorf("tmuxMissing(%v, %q) = %q, want %q", c.found, c.ci, got, c.want)
+		}
+	}
 }

@@ -250,16 +250,6 @@ func (m *Model) Init() tea.Cmd {
 	return nil
 }
 
-func isKey(msg tea.KeyMsg, keys ...string) bool {
-	s := msg.String()
-	for _, k := range keys {
-		if s == k {
-			return true
-		}
-	}
-	return false
-}
-
 // Update implements tea.Model.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
