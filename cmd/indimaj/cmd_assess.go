@@ -152,6 +152,10 @@ type assessmentRow struct {
 	Created       time.Time `json:"created"`
 	Updated       time.Time `json:"updated"`
 	Demo          bool      `json:"demo,omitempty"`
+	// Coverage of the indicators; Provisional when it is below the policy's
+	// provisional_below (the results are then provisional).
+	Coverage    float64 `json:"coverage"`
+	Provisional bool    `json:"provisional"`
 }
 
 func respondentNames(a *store.Assessment) []string {
@@ -186,6 +190,8 @@ func assessmentsCmd(g *globals) *cobra.Command {
 				if l, err := env.Open(a.ID); err == nil {
 					p, _ := l.State.Progress()
 					row.Answered, row.Relevant = p.Answered, p.Relevant
+					sc := engine.Score(l.State, l.Content.Rules.Policy)
+					row.Coverage, row.Provisional = round3(sc.Coverage), sc.Provisional
 				} else {
 					g.warn("%s", i18n.M("cli.msg.note", err))
 				}
@@ -208,8 +214,12 @@ func assessmentsCmd(g *globals) *cobra.Command {
 			}
 			fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s\n", w[0], head[0], w[1], head[1], w[2], head[2], w[3], head[3], w[4], head[4], head[5])
 			for _, r := range rows {
-				fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s\n", w[0], r.ID, w[1], r.Region, w[2], r.Round, w[3], r.Status,
-					w[4], fmt.Sprintf("%4d/%-4d", r.Answered, r.Relevant), r.Updated.Local().Format("2006-01-02 15:04"))
+				mark := ""
+				if r.Provisional {
+					mark = "  " + i18n.M("pv.provisional")
+				}
+				fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s%s\n", w[0], r.ID, w[1], r.Region, w[2], r.Round, w[3], r.Status,
+					w[4], fmt.Sprintf("%4d/%-4d", r.Answered, r.Relevant), r.Updated.Local().Format("2006-01-02 15:04"), mark)
 			}
 			return nil
 		},
@@ -256,6 +266,11 @@ type shownAssessment struct {
 	ByRespondent  map[string]map[string]respondentAnswer `json:"by_respondent"`
 	Divergent     []string                               `json:"divergent"`
 	Consensus     map[string]respondentAnswer            `json:"consensus"`
+	// Provisional: the coverage is below the policy's provisional_below;
+	// Missing lists the questions to complete per section.
+	Provisional bool                    `json:"provisional"`
+	Coverage    float64                 `json:"coverage"`
+	Missing     []engine.MissingAnswers `json:"missing"`
 }
 
 func showCmd(g *globals) *cobra.Command {
@@ -314,13 +329,18 @@ func showCmd(g *globals) *cobra.Command {
 			for _, an := range l.Consensus {
 				out.Consensus[an.Question] = respondentAnswer{Value: typed(an.Question, an.Value), Note: an.Note, At: an.At}
 			}
+			sc := engine.Score(l.State, l.Content.Rules.Policy)
+			out.Provisional, out.Coverage, out.Missing = sc.Provisional, round3(sc.Coverage), nonNilMissing(sc.Missing())
 			if asJSON {
 				return g.printJSON(out)
 			}
+			w := i18n.IsolatingWriter(lang, g.stdout)
+			defer w.Flush()
 			reg := engine.RegionByCode(a.Region)
-			fmt.Fprintf(g.stdout, "%s — %s, %s (%s)\n%s\n", a.ID, reg.Name.Get(lang), a.Round, a.Status,
+			fmt.Fprintf(w, "%s — %s, %s (%s)\n%s\n", a.ID, reg.Name.Get(lang), a.Round, a.Status,
 				i18n.M("cli.msg.show_line", a.Questionnaire, a.Version, strings.Join(respondentNames(a), ", "),
 					p.Answered, p.Relevant, a.Updated.Local().Format("2006-01-02 15:04")))
+			defer printProvisional(w, l, sc, lang)
 			for _, sec := range q.Sections {
 				printed := false
 				for _, qu := range sec.Questions {
@@ -329,7 +349,7 @@ func showCmd(g *globals) *cobra.Command {
 						continue
 					}
 					if !printed {
-						fmt.Fprintf(g.stdout, "\n%s\n", sec.Title.Get(lang))
+						fmt.Fprintf(w, "\n%s\n", sec.Title.Get(lang))
 						printed = true
 					}
 					mark := ""
@@ -345,9 +365,9 @@ func showCmd(g *globals) *cobra.Command {
 					if slices.Contains(out.Divergent, qu.ID) {
 						mark += "  " + i18n.M("cli.msg.mark_divergent")
 					}
-					fmt.Fprintf(g.stdout, "  %-18s %s%s\n", qu.ID, interview.Display(qu, an.Value, lang), mark)
+					fmt.Fprintf(w, "  %-18s %s%s\n", qu.ID, interview.Display(qu, an.Value, lang), mark)
 					if an.Note != "" {
-						fmt.Fprintf(g.stdout, "  %-18s %s\n", "", i18n.M("cli.msg.note", an.Note))
+						fmt.Fprintf(w, "  %-18s %s\n", "", i18n.M("cli.msg.note", an.Note))
 					}
 				}
 			}
