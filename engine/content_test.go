@@ -98,7 +98,10 @@ func TestContentCoverage(t *testing.T) {
 			t.Errorf("measure %s lacks what the action plan needs (objective, activities, risks, KPI unit, partners)", m.ID)
 		}
 	}
-	for _, p := range engine.SNIACodes {
+	for _, p := range c.Refs.SNIACodes() {
+		if p == "SNMRE" {
+			continue // the strategy for Moroccans abroad, not a SNIA programme
+		}
 		if !programmes[p] {
 			t.Errorf("SNIA programme %s has no measure", p)
 		}
@@ -222,5 +225,35 @@ func TestContentAvoidsUnverifiedFacts(t *testing.T) {
 				t.Errorf("%s mentions %q, which DOMAIN.md marks unverified", f, b)
 			}
 		}
+	}
+}
+
+// TestContentLevelsLeaveNoGap keeps the rule of docs/REVIEW-CHECKLIST.md that
+// makes each real situation fit exactly one level: the middle level takes
+// every situation above level 0 that does not meet all of level 100's
+// conditions, and says so in the three languages.
+func TestContentLevelsLeaveNoGap(t *testing.T) {
+	c := loadEmbedded(t)
+	clause := engine.Text{
+		"fr": "Relève aussi de ce niveau toute situation qui dépasse le niveau 0 sans remplir toutes les conditions du niveau 100.",
+		"ar": "ويندرج في هذا المستوى أيضا كل وضع يتجاوز المستوى 0 دون أن يستوفي جميع شروط المستوى 100.",
+		"en": "Any situation beyond level 0 that does not meet every condition of level 100 also belongs here.",
+	}
+	n := 0
+	for _, qu := range c.Q.Indicators() {
+		for _, ch := range qu.Choices {
+			if ch.Score == nil || *ch.Score != 50 {
+				continue
+			}
+			n++
+			for _, l := range []string{"fr", "ar", "en"} {
+				if !strings.Contains(ch.Description[l], clause[l]) {
+					t.Errorf("%s (%s): the middle level does not say it takes the in-between situations", qu.ID, l)
+				}
+			}
+		}
+	}
+	if n < 75 {
+		t.Fatalf("only %d middle levels checked", n)
 	}
 }

@@ -93,6 +93,27 @@ func LoadFiles(files map[string][]byte) (*Content, error) {
 	return c, nil
 }
 
+// LoadStored loads a content set stored with an assessment or a bundle.
+// Content stored before the reference tables became content has no
+// ReferencesFile: refs (the built-in file's bytes) stands in for it, and the
+// content keeps the Hash and Files it was stored with.
+func LoadStored(files map[string][]byte, refs []byte) (*Content, error) {
+	if _, ok := files[ReferencesFile]; ok || refs == nil {
+		return LoadFiles(files)
+	}
+	withRefs := make(map[string][]byte, len(files)+1)
+	for n, b := range files {
+		withRefs[n] = b
+	}
+	withRefs[ReferencesFile] = refs
+	c, err := LoadFiles(withRefs)
+	if err != nil {
+		return nil, err
+	}
+	c.Hash, c.Files = Hash(files), files
+	return c, nil
+}
+
 // Hash returns the content hash of a set of files.
 func Hash(files map[string][]byte) string {
 	names := make([]string, 0, len(files))
@@ -116,11 +137,15 @@ type loader struct {
 	sets      map[string][]*Choice
 	pending   []pendingExpr
 	ruleEnv   map[string]any // the trigger environment, built once (compile only reads it)
+	ref       *References    // nil when the reference tables are missing or broken
 }
 
 func (l *loader) load() *Content {
 	var qFiles, rFiles []string
 	for name := range l.files {
+		if name == ReferencesFile {
+			continue
+		}
 		if strings.HasPrefix(name, "rules/") {
 			rFiles = append(rFiles, name)
 		} else {
@@ -133,6 +158,8 @@ func (l *loader) load() *Content {
 		l.errs.Add(ydoc.Pos{File: "questionnaires/"}, "no questionnaire: the folder has no .yaml file")
 		return nil
 	}
+
+	l.ref = l.references()
 
 	// Sort the questionnaire files into the header and section files.
 	var header *ydoc.Node
@@ -230,7 +257,7 @@ func (l *loader) load() *Content {
 	q.graph = buildGraph(q, &l.errs)
 
 	rules := l.rules(comp, rFiles)
-	return &Content{Q: q, Rules: rules, Hash: Hash(l.files), Files: l.files}
+	return &Content{Q: q, Rules: rules, Refs: l.ref, Hash: Hash(l.files), Files: l.files}
 }
 
 func (l *loader) addErr(err error) {
@@ -631,14 +658,16 @@ func (l *loader) scoring(qu *Question, rq *rawQuestion) {
 
 func (l *loader) refs(r *rawRefs, owner string) Refs {
 	out := Refs{MGI: r.MGI.V, MIPEX: r.MIPEX.V, Competence: r.Competence.V}
-	if r.MGI.V != "" && MGIDimensions[r.MGI.V] == nil {
-		l.errs.Add(r.MGI.Pos, "%s: unknown MGI dimension %q (D1–D6)", owner, r.MGI.V)
-	}
-	if r.MIPEX.V != "" && MIPEXAreas[r.MIPEX.V] == nil {
-		l.errs.Add(r.MIPEX.Pos, "%s: unknown MIPEX area %q (LMM, FR, EDU, HEA, PP, PR, ATN, AD)", owner, r.MIPEX.V)
-	}
-	if r.Competence.V != "" && Competences[r.Competence.V] == nil {
-		l.errs.Add(r.Competence.Pos, "%s: unknown competence %q (own, shared, transferred, convention)", owner, r.Competence.V)
+	if l.ref != nil {
+		if r.MGI.V != "" && !l.ref.IsMGI(r.MGI.V) {
+			l.errs.Add(r.MGI.Pos, "%s: unknown MGI dimension %q (%s)", owner, r.MGI.V, strings.Join(l.ref.MGICodes(), ", "))
+		}
+		if r.MIPEX.V != "" && !l.ref.IsMIPEX(r.MIPEX.V) {
+			l.errs.Add(r.MIPEX.Pos, "%s: unknown MIPEX area %q (%s)", owner, r.MIPEX.V, strings.Join(l.ref.MIPEXCodes(), ", "))
+		}
+		if r.Competence.V != "" && !l.ref.IsCompetence(r.Competence.V) {
+			l.errs.Add(r.Competence.Pos, "%s: unknown competence %q (%s)", owner, r.Competence.V, strings.Join(l.ref.CompetenceCodes(), ", "))
+		}
 	}
 	out.SNIA = l.sniaList(r.SNIA, owner)
 	out.SDG = l.sdgList(r.SDG, owner)
@@ -649,8 +678,8 @@ func (l *loader) refs(r *rawRefs, owner string) Refs {
 func (l *loader) sniaList(list []ydoc.Str, owner string) []string {
 	var out []string
 	for _, s := range list {
-		if SNIAProgrammes[s.V] == nil {
-			l.errs.Add(s.Pos, "%s: unknown SNIA programme %q (P1–P11 or SNMRE)", owner, s.V)
+		if l.ref != nil && !l.ref.IsSNIA(s.V) {
+			l.errs.Add(s.Pos, "%s: unknown SNIA programme %q (%s)", owner, s.V, strings.Join(l.ref.SNIACodes(), ", "))
 			continue
 		}
 		out = append(out, s.V)
@@ -661,7 +690,7 @@ func (l *loader) sniaList(list []ydoc.Str, owner string) []string {
 func (l *loader) sdgList(list []ydoc.Str, owner string) []string {
 	var out []string
 	for _, s := range list {
-		if !ValidSDG(s.V) {
+		if l.ref != nil && !l.ref.ValidSDG(s.V) {
 			l.errs.Add(s.Pos, "%s: %q is not an SDG target (such as \"10.7\" or \"16.b\"; quote it)", owner, s.V)
 			continue
 		}
@@ -673,7 +702,7 @@ func (l *loader) sdgList(list []ydoc.Str, owner string) []string {
 func (l *loader) gcmList(list []ydoc.Num, owner string) []int {
 	var out []int
 	for _, n := range list {
-		if n.Null || n.V != float64(int(n.V)) || !ValidGCM(int(n.V)) {
+		if n.Null || n.V != float64(int(n.V)) || l.ref != nil && !l.ref.ValidGCM(int(n.V)) {
 			l.errs.Add(n.Pos, "%s: GCM objectives are numbered 1 to 23, got %v", owner, n.V)
 			continue
 		}

@@ -448,6 +448,8 @@ func (r *Rules) Measure(id string) *Measure {
 type Content struct {
 	Q     *Questionnaire
 	Rules *Rules
+	// Refs holds the reference tables (regions, SNIA, MGI, MIPEX, GCM, SDG).
+	Refs *References
 	// Hash is "sha256:<hex>" over the sorted source files.
 	Hash string
 	// Files are the source files it was loaded from (name → bytes), kept so an

@@ -251,10 +251,15 @@ sections:
     when: %[3]s
 `, r.ID, strings.Join(inds, ", "), strconv.Quote(peerExpr(r.When)))
 	}
+	refs, err := os.ReadFile("../examples/sample/" + engine.ReferencesFile)
+	if err != nil {
+		return nil, err
+	}
 	return map[string][]byte{
 		"questionnaires/q.yaml": []byte(q.String()),
 		"rules/policy.yaml":     []byte(peerPolicy),
 		"rules/measures.yaml":   []byte(m.String()),
+		engine.ReferencesFile:   refs,
 	}, nil
 }
 

@@ -1,10 +1,18 @@
 package engine
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/indimaj/indimaj/engine/ydoc"
 )
+
+// ReferencesFile is the content file that holds the reference tables
+// (regions, SNIA programmes, MGI, MIPEX, competences, GCM, SDG). Every content
+// set has one.
+const ReferencesFile = "rules/references.yaml"
 
 // Region is one of Morocco's 12 regions (2015 division).
 type Region struct {
@@ -13,91 +21,136 @@ type Region struct {
 	Pilot bool // one of the three pilot regions, listed first
 }
 
-// Regions lists the 12 regions, the three pilot regions first.
-var Regions = []Region{
-	{"oriental", Text{"fr": "L'Oriental", "ar": "جهة الشرق", "en": "Oriental"}, true},
-	{"souss-massa", Text{"fr": "Souss-Massa", "ar": "جهة سوس ماسة", "en": "Souss-Massa"}, true},
-	{"tanger-tetouan-al-hoceima", Text{"fr": "Tanger-Tétouan-Al Hoceïma", "ar": "جهة طنجة تطوان الحسيمة", "en": "Tanger-Tetouan-Al Hoceima"}, true},
-	{"fes-meknes", Text{"fr": "Fès-Meknès", "ar": "جهة فاس مكناس", "en": "Fez-Meknes"}, false},
-	{"rabat-sale-kenitra", Text{"fr": "Rabat-Salé-Kénitra", "ar": "جهة الرباط سلا القنيطرة", "en": "Rabat-Sale-Kenitra"}, false},
-	{"beni-mellal-khenifra", Text{"fr": "Béni Mellal-Khénifra", "ar": "جهة بني ملال خنيفرة", "en": "Beni Mellal-Khenifra"}, false},
-	{"casablanca-settat", Text{"fr": "Casablanca-Settat", "ar": "جهة الدار البيضاء سطات", "en": "Casablanca-Settat"}, false},
-	{"marrakech-safi", Text{"fr": "Marrakech-Safi", "ar": "جهة مراكش آسفي", "en": "Marrakech-Safi"}, false},
-	{"draa-tafilalet", Text{"fr": "Drâa-Tafilalet", "ar": "جهة درعة تافيلالت", "en": "Draa-Tafilalet"}, false},
-	{"guelmim-oued-noun", Text{"fr": "Guelmim-Oued Noun", "ar": "جهة كلميم واد نون", "en": "Guelmim-Oued Noun"}, false},
-	{"laayoune-sakia-el-hamra", Text{"fr": "Laâyoune-Sakia El Hamra", "ar": "جهة العيون الساقية الحمراء", "en": "Laayoune-Sakia El Hamra"}, false},
-	{"dakhla-oued-ed-dahab", Text{"fr": "Dakhla-Oued Ed-Dahab", "ar": "جهة الداخلة وادي الذهب", "en": "Dakhla-Oued Ed-Dahab"}, false},
+// Ref is one code of a reference table with its name.
+type Ref struct {
+	Code string
+	Name Text
+	// Unverified marks a name that could not be checked against its source
+	// (SNIA programmes only): it is shown followed by the unverified note.
+	Unverified bool
 }
 
-// RegionByCode returns the region with that code, or nil.
-func RegionByCode(code string) *Region {
-	for i := range Regions {
-		if Regions[i].Code == code {
-			return &Regions[i]
+// References holds the reference tables of a content set, in file order.
+type References struct {
+	Regions     []Region
+	SNIA        []Ref // the strategy's programmes, then other strategies (SNMRE)
+	MGI         []Ref
+	MIPEX       []Ref
+	Competences []Ref
+	GCM         []Ref // Code is the objective's number ("1" … "23")
+	SDG         []Ref // Code is the goal's number ("1" … "17")
+	// UnverifiedNote follows the name of an unverified SNIA programme.
+	UnverifiedNote Text
+}
+
+// Region returns the region with that code, or nil.
+func (r *References) Region(code string) *Region {
+	for i := range r.Regions {
+		if r.Regions[i].Code == code {
+			return &r.Regions[i]
 		}
 	}
 	return nil
 }
 
 // RegionCodes lists the region codes in display order.
-func RegionCodes() []string {
-	out := make([]string, len(Regions))
-	for i, r := range Regions {
+func (r *References) RegionCodes() []string {
+	out := make([]string, len(r.Regions))
+	for i, reg := range r.Regions {
+		out[i] = reg.Code
+	}
+	return out
+}
+
+// RegionName returns the region's name in lang, or the code when unknown.
+func (r *References) RegionName(code, lang string) string {
+	if reg := r.Region(code); reg != nil {
+		return reg.Name.Get(lang)
+	}
+	return code
+}
+
+func find(list []Ref, code string) *Ref {
+	for i := range list {
+		if list[i].Code == code {
+			return &list[i]
+		}
+	}
+	return nil
+}
+
+func codes(list []Ref) []string {
+	out := make([]string, len(list))
+	for i, r := range list {
 		out[i] = r.Code
 	}
 	return out
 }
 
-// SNIAProgrammes names the 11 programmes of the National Immigration and
-// Asylum Strategy, and the strategy for Moroccans abroad. The titles of the
-// cross-cutting programmes P9–P11 are not verified against the strategy's
-// text, so only their codes and kind are shown.
-var SNIAProgrammes = map[string]Text{
-	"P1":    {"fr": "P1 — Éducation et culture", "ar": "ب1 — التربية والثقافة", "en": "P1 — Education and culture"},
-	"P2":    {"fr": "P2 — Jeunesse et loisirs", "ar": "ب2 — الشباب والترفيه", "en": "P2 — Youth and leisure"},
-	"P3":    {"fr": "P3 — Santé", "ar": "ب3 — الصحة", "en": "P3 — Health"},
-	"P4":    {"fr": "P4 — Logement", "ar": "ب4 — السكن", "en": "P4 — Housing"},
-	"P5":    {"fr": "P5 — Assistance sociale et humanitaire", "ar": "ب5 — المساعدة الاجتماعية والإنسانية", "en": "P5 — Social and humanitarian assistance"},
-	"P6":    {"fr": "P6 — Formation professionnelle", "ar": "ب6 — التكوين المهني", "en": "P6 — Vocational training"},
-	"P7":    {"fr": "P7 — Emploi", "ar": "ب7 — التشغيل", "en": "P7 — Employment"},
-	"P8":    {"fr": "P8 — Gestion des flux et lutte contre la traite des êtres humains", "ar": "ب8 — تدبير تدفقات الهجرة ومكافحة الاتجار بالبشر", "en": "P8 — Flow management and the fight against human trafficking"},
-	"P9":    {"fr": "P9 — programme transversal", "ar": "ب9 — برنامج أفقي", "en": "P9 — cross-cutting programme"},
-	"P10":   {"fr": "P10 — programme transversal", "ar": "ب10 — برنامج أفقي", "en": "P10 — cross-cutting programme"},
-	"P11":   {"fr": "P11 — programme transversal", "ar": "ب11 — برنامج أفقي", "en": "P11 — cross-cutting programme"},
-	"SNMRE": {"fr": "SNMRE — Stratégie nationale en faveur des Marocains résidant à l'étranger", "ar": "الاستراتيجية الوطنية لفائدة مغاربة العالم", "en": "SNMRE — National strategy for Moroccans abroad"},
+// label names a code in lang ("" when unknown), with the unverified note.
+func (r *References) label(list []Ref, code, lang string) string {
+	ref := find(list, code)
+	if ref == nil {
+		return ""
+	}
+	s := ref.Name.Get(lang)
+	if ref.Unverified {
+		s += " (" + r.UnverifiedNote.Get(lang) + ")"
+	}
+	return s
 }
 
-// SNIACodes lists the programme codes in order.
-var SNIACodes = []string{"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"}
+// SNIACodes lists the SNIA codes in file order (the programmes, then SNMRE).
+func (r *References) SNIACodes() []string { return codes(r.SNIA) }
 
-// MGIDimensions names the six dimensions of IOM's Migration Governance Indicators.
-var MGIDimensions = map[string]Text{
-	"D1": {"fr": "D1 — Droits des migrants", "ar": "البعد 1 — حقوق المهاجرين", "en": "D1 — Migrants' rights"},
-	"D2": {"fr": "D2 — Approche pangouvernementale", "ar": "البعد 2 — مقاربة حكومية شاملة", "en": "D2 — Whole-of-government approach"},
-	"D3": {"fr": "D3 — Partenariats", "ar": "البعد 3 — الشراكات", "en": "D3 — Partnerships"},
-	"D4": {"fr": "D4 — Bien-être socio-économique", "ar": "البعد 4 — الرفاه الاجتماعي والاقتصادي", "en": "D4 — Socio-economic well-being"},
-	"D5": {"fr": "D5 — Dimension mobilité des crises", "ar": "البعد 5 — بُعد التنقل في الأزمات", "en": "D5 — Mobility dimension of crises"},
-	"D6": {"fr": "D6 — Migration sûre, ordonnée et régulière", "ar": "البعد 6 — هجرة آمنة ومنظمة ونظامية", "en": "D6 — Safe, orderly and regular migration"},
+// MGICodes lists the MGI dimension codes in order.
+func (r *References) MGICodes() []string { return codes(r.MGI) }
+
+// MIPEXCodes lists the MIPEX area codes in order.
+func (r *References) MIPEXCodes() []string { return codes(r.MIPEX) }
+
+// CompetenceCodes lists the competence codes in order.
+func (r *References) CompetenceCodes() []string { return codes(r.Competences) }
+
+// IsSNIA reports whether code is a listed SNIA programme (or strategy).
+func (r *References) IsSNIA(code string) bool { return find(r.SNIA, code) != nil }
+
+// IsMGI reports whether code is a listed MGI dimension.
+func (r *References) IsMGI(code string) bool { return find(r.MGI, code) != nil }
+
+// IsMIPEX reports whether code is a listed MIPEX area.
+func (r *References) IsMIPEX(code string) bool { return find(r.MIPEX, code) != nil }
+
+// IsCompetence reports whether code is a listed competence.
+func (r *References) IsCompetence(code string) bool { return find(r.Competences, code) != nil }
+
+// SNIALabel names a SNIA programme in lang, followed by the unverified note
+// when its name is not verified; "" when unknown.
+func (r *References) SNIALabel(code, lang string) string { return r.label(r.SNIA, code, lang) }
+
+// MGILabel names an MGI dimension in lang ("" when unknown).
+func (r *References) MGILabel(code, lang string) string { return r.label(r.MGI, code, lang) }
+
+// MIPEXLabel names a MIPEX area in lang ("" when unknown).
+func (r *References) MIPEXLabel(code, lang string) string { return r.label(r.MIPEX, code, lang) }
+
+// CompetenceLabel names a competence in lang ("" when unknown).
+func (r *References) CompetenceLabel(code, lang string) string {
+	return r.label(r.Competences, code, lang)
 }
 
-// MIPEXAreas names the eight MIPEX 2020 policy areas.
-var MIPEXAreas = map[string]Text{
-	"LMM": {"fr": "Mobilité sur le marché du travail", "ar": "التنقل في سوق الشغل", "en": "Labour market mobility"},
-	"FR":  {"fr": "Regroupement familial", "ar": "التجمع العائلي", "en": "Family reunion"},
-	"EDU": {"fr": "Éducation", "ar": "التعليم", "en": "Education"},
-	"HEA": {"fr": "Santé", "ar": "الصحة", "en": "Health"},
-	"PP":  {"fr": "Participation politique", "ar": "المشاركة السياسية", "en": "Political participation"},
-	"PR":  {"fr": "Résidence permanente", "ar": "الإقامة الدائمة", "en": "Permanent residence"},
-	"ATN": {"fr": "Accès à la nationalité", "ar": "الولوج إلى الجنسية", "en": "Access to nationality"},
-	"AD":  {"fr": "Anti-discrimination", "ar": "مناهضة التمييز", "en": "Anti-discrimination"},
+// GCMLabel names a GCM objective in lang ("" when unknown).
+func (r *References) GCMLabel(n int, lang string) string {
+	return r.label(r.GCM, strconv.Itoa(n), lang)
 }
 
-// Competences names the kinds of regional competence (organic law 111-14).
-var Competences = map[string]Text{
-	"own":         {"fr": "propre", "ar": "ذاتي", "en": "own"},
-	"shared":      {"fr": "partagée avec l'État", "ar": "مشترك مع الدولة", "en": "shared with the State"},
-	"transferred": {"fr": "transférée", "ar": "منقول", "en": "transferred"},
-	"convention":  {"fr": "par convention ou plaidoyer", "ar": "عبر اتفاقية أو ترافع", "en": "by convention or advocacy"},
+// ValidGCM reports whether n is a listed GCM objective.
+func (r *References) ValidGCM(n int) bool { return find(r.GCM, strconv.Itoa(n)) != nil }
+
+// ValidSDG reports whether s is an SDG target code such as "10.7" or "16.b"
+// of a listed goal.
+func (r *References) ValidSDG(s string) bool {
+	return sdgTarget.MatchString(s) && find(r.SDG, strconv.Itoa(SDGGoal(s))) != nil
 }
 
 // Horizons and cost classes of measures.
@@ -107,12 +160,6 @@ var (
 )
 
 var sdgTarget = regexp.MustCompile(`^([1-9]|1[0-7])\.([1-9][0-9]?|[a-d])$`)
-
-// ValidSDG reports whether s is an SDG target code such as "10.7" or "16.b".
-func ValidSDG(s string) bool { return sdgTarget.MatchString(s) }
-
-// ValidGCM reports whether n is a GCM objective number (1–23).
-func ValidGCM(n int) bool { return n >= 1 && n <= 23 }
 
 // SDGGoal returns the goal number of a target ("10.7" → 10).
 func SDGGoal(t string) int {
@@ -126,4 +173,167 @@ func known[T any](m map[string]T) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// The raw form of the references file.
+type rawReferences struct {
+	At             ydoc.Pos    `yaml:"-"`
+	Regions        []rawRegion `yaml:"regions"`
+	UnverifiedNote *ydoc.Node  `yaml:"unverified_note"`
+	SNIA           []rawRef    `yaml:"snia"`
+	MGI            []rawRef    `yaml:"mgi"`
+	MIPEX          []rawRef    `yaml:"mipex"`
+	Competences    []rawRef    `yaml:"competences"`
+	GCM            []rawNumRef `yaml:"gcm"`
+	SDG            []rawGoal   `yaml:"sdg"`
+}
+
+type rawRegion struct {
+	At    ydoc.Pos   `yaml:"-"`
+	Code  ydoc.Str   `yaml:"code"`
+	Pilot bool       `yaml:"pilot"`
+	Name  *ydoc.Node `yaml:"name"`
+}
+
+type rawRef struct {
+	At       ydoc.Pos   `yaml:"-"`
+	Code     ydoc.Str   `yaml:"code"`
+	Name     *ydoc.Node `yaml:"name"`
+	Verified *bool      `yaml:"verified"`
+}
+
+type rawNumRef struct {
+	At     ydoc.Pos   `yaml:"-"`
+	Number ydoc.Num   `yaml:"number"`
+	Name   *ydoc.Node `yaml:"name"`
+}
+
+type rawGoal struct {
+	At   ydoc.Pos   `yaml:"-"`
+	Goal ydoc.Num   `yaml:"goal"`
+	Name *ydoc.Node `yaml:"name"`
+}
+
+var regionCode = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
+// references loads the reference tables. Their names are given in every
+// language of the tool (fr, ar, en), whatever the questionnaire's languages.
+// It returns nil when the file is missing or unreadable (the code checks that
+// depend on it are then skipped, so they do not echo the one problem).
+func (l *loader) references() *References {
+	name := ReferencesFile
+	data, ok := l.files[name]
+	if !ok {
+		l.errs.Add(ydoc.Pos{File: name}, "missing: every content set has the reference tables (regions, snia, mgi, mipex, competences, gcm, sdg); start from the built-in one (indimaj's rules/references.yaml)")
+		return nil
+	}
+	root, err := ydoc.Parse(name, data)
+	if err != nil {
+		l.addErr(err)
+		return nil
+	}
+	if root.Kind != ydoc.Map {
+		l.errs.Add(root.Pos, "expected the reference tables (regions, snia, mgi, mipex, competences, gcm, sdg), got %s", root.Kind)
+		return nil
+	}
+	var rr rawReferences
+	before := len(l.errs)
+	ydoc.Decode(root, &rr, &l.errs)
+	saved := l.languages
+	l.languages = knownLanguages
+	defer func() { l.languages = saved }()
+
+	r := &References{}
+	seen := map[string]ydoc.Pos{}
+	for _, rg := range rr.Regions {
+		switch {
+		case rg.Code.V == "":
+			l.errs.Add(rg.At, "a region needs a \"code\"")
+			continue
+		case !regionCode.MatchString(rg.Code.V):
+			l.errs.Add(rg.Code.Pos, "region code %q: use lower-case letters, digits and -", rg.Code.V)
+		case seen[rg.Code.V].Line > 0:
+			l.errs.Add(rg.Code.Pos, "region %q is listed twice (first at %s)", rg.Code.V, seen[rg.Code.V])
+			continue
+		}
+		seen[rg.Code.V] = rg.Code.Pos
+		r.Regions = append(r.Regions, Region{Code: rg.Code.V, Pilot: rg.Pilot, Name: l.text(rg.Name, rg.At, "region "+rg.Code.V+": name", true)})
+	}
+	if len(rr.Regions) == 0 {
+		l.errs.Add(rr.At, "missing \"regions\" (the regions an assessment can be for)")
+	}
+	r.UnverifiedNote = l.text(rr.UnverifiedNote, rr.At, "unverified_note", true)
+	table := func(list []rawRef, key, what string, verifiable bool) []Ref {
+		var out []Ref
+		seen := map[string]ydoc.Pos{}
+		for _, x := range list {
+			switch {
+			case x.Code.V == "":
+				l.errs.Add(x.At, "%s: an entry needs a \"code\"", key)
+				continue
+			case !codePattern.MatchString(x.Code.V):
+				l.errs.Add(x.Code.Pos, "%s: code %q: use letters, digits, _, - and .", key, x.Code.V)
+			case seen[x.Code.V].Line > 0:
+				l.errs.Add(x.Code.Pos, "%s: %q is listed twice (first at %s)", key, x.Code.V, seen[x.Code.V])
+				continue
+			}
+			seen[x.Code.V] = x.Code.Pos
+			ref := Ref{Code: x.Code.V, Name: l.text(x.Name, x.At, key+" "+x.Code.V+": name", true)}
+			if x.Verified != nil {
+				if !verifiable {
+					l.errs.Add(x.At, "%s %s: \"verified\" is for SNIA programmes", key, x.Code.V)
+				} else {
+					ref.Unverified = !*x.Verified
+				}
+			}
+			out = append(out, ref)
+		}
+		if len(list) == 0 {
+			l.errs.Add(rr.At, "missing %q (%s)", key, what)
+		}
+		return out
+	}
+	r.SNIA = table(rr.SNIA, "snia", "the SNIA programmes measures serve", true)
+	r.MGI = table(rr.MGI, "mgi", "the MGI dimensions", false)
+	r.MIPEX = table(rr.MIPEX, "mipex", "the MIPEX policy areas", false)
+	r.Competences = table(rr.Competences, "competences", "the kinds of regional competence", false)
+	numbered := func(at ydoc.Pos, n ydoc.Num, name *ydoc.Node, key string, hi int, seen map[int]ydoc.Pos) *Ref {
+		if !n.Set || n.Null || n.V != float64(int(n.V)) || n.V < 1 || int(n.V) > hi {
+			p := n.Pos
+			if p.Line == 0 {
+				p = at
+			}
+			l.errs.Add(p, "%s: each entry needs a number from 1 to %d", key, hi)
+			return nil
+		}
+		k := int(n.V)
+		if prev := seen[k]; prev.Line > 0 {
+			l.errs.Add(n.Pos, "%s: %d is listed twice (first at %s)", key, k, prev)
+			return nil
+		}
+		seen[k] = n.Pos
+		return &Ref{Code: strconv.Itoa(k), Name: l.text(name, at, fmt.Sprintf("%s %d: name", key, k), true)}
+	}
+	seenN := map[int]ydoc.Pos{}
+	for _, g := range rr.GCM {
+		if ref := numbered(g.At, g.Number, g.Name, "gcm", 23, seenN); ref != nil {
+			r.GCM = append(r.GCM, *ref)
+		}
+	}
+	if len(rr.GCM) == 0 {
+		l.errs.Add(rr.At, "missing \"gcm\" (the GCM objectives)")
+	}
+	seenN = map[int]ydoc.Pos{}
+	for _, g := range rr.SDG {
+		if ref := numbered(g.At, g.Goal, g.Name, "sdg", 17, seenN); ref != nil {
+			r.SDG = append(r.SDG, *ref)
+		}
+	}
+	if len(rr.SDG) == 0 {
+		l.errs.Add(rr.At, "missing \"sdg\" (the SDG goals)")
+	}
+	if len(l.errs) > before {
+		return nil
+	}
+	return r
 }

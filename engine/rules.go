@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/indimaj/indimaj/engine/ydoc"
@@ -129,15 +130,20 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 	}
 	for _, k := range sortedKeys(rp.CompetenceWeights) {
 		v := rp.CompetenceWeights[k]
-		if Competences[k] == nil {
-			l.errs.Add(v.Pos, "policy: competence_weights: unknown competence %q (own, shared, transferred, convention)", k)
+		if l.ref != nil && !l.ref.IsCompetence(k) {
+			l.errs.Add(v.Pos, "policy: competence_weights: unknown competence %q (%s)", k, strings.Join(l.ref.CompetenceCodes(), ", "))
 			continue
 		}
 		var w float64
 		num(v, "competence_weights."+k, 0, 10, &w)
 		p.CompetenceWeights[k] = w
 	}
-	for _, c := range sortedKeys(Competences) {
+	var competences []string
+	if l.ref != nil {
+		competences = l.ref.CompetenceCodes()
+		sort.Strings(competences)
+	}
+	for _, c := range competences {
 		if _, ok := rp.CompetenceWeights[c]; !ok {
 			l.errs.Add(rp.At, "policy: competence_weights: missing %q", c)
 		}
@@ -165,12 +171,7 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 		case qu.Type != Multiple:
 			l.errs.Add(pq.Pos, "policy: priorities_question: %q must be a multiple choice question with SNIA programme codes", pq.V)
 		default:
-			for _, c := range qu.Choices {
-				if SNIAProgrammes[c.Value] == nil && c.Missing == NotMissing && c.Score == nil {
-					// Extra choices (such as "other") are allowed; only codes count.
-					continue
-				}
-			}
+			// Extra choices (such as "other") are allowed; only SNIA codes count.
 			p.PrioritiesQuestion = pq.V
 		}
 	}
@@ -404,7 +405,7 @@ func (l *loader) pilot(rp *rawPilot) *Pilot {
 			l.errs.Add(rr.At, "pilot %s: regional: missing \"regions\" (the regions the text is true of)", p.ID)
 		}
 		for _, r := range rr.Regions {
-			if RegionByCode(r.V) == nil {
+			if l.ref != nil && l.ref.Region(r.V) == nil {
 				l.errs.Add(r.Pos, "pilot %s: regional: unknown region %q", p.ID, r.V)
 				continue
 			}
@@ -421,7 +422,7 @@ func (l *loader) pilot(rp *rawPilot) *Pilot {
 		l.errs.Add(rp.At, "pilot %s: missing \"measures\" (its measure family)", p.ID)
 	}
 	for _, r := range rp.BestFit {
-		if RegionByCode(r.V) == nil {
+		if l.ref != nil && l.ref.Region(r.V) == nil {
 			l.errs.Add(r.Pos, "pilot %s: unknown region %q", p.ID, r.V)
 			continue
 		}

@@ -281,7 +281,7 @@ func TestMIPEXOverallArithmetic(t *testing.T) {
 		{"Sweden 2014", []float64{98, 78, 77, 62, 71, 79, 73, 85}, 78},
 	}
 	for _, row := range rows {
-		files := map[string][]byte{"rules/policy.yaml": samplePolicy(t)}
+		files := map[string][]byte{"rules/policy.yaml": samplePolicy(t), engine.ReferencesFile: sampleReferences(t)}
 		var b strings.Builder
 		b.WriteString("id: mipex\nversion: 1.0.0\nlanguages: [fr, ar, en]\ntitle: {fr: M, ar: م, en: M}\nsections:\n")
 		for i, a := range row.areas {
@@ -312,6 +312,15 @@ func samplePolicy(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	return []byte(strings.Replace(string(data), "  priorities_question: priorities\n", "", 1))
+}
+
+// sampleReferences is examples/sample's reference tables.
+func sampleReferences(t testing.TB) []byte {
+	data, err := os.ReadFile("../examples/sample/" + engine.ReferencesFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -245,9 +245,9 @@ func TestPolicyViewsDeclarationsValidated(t *testing.T) {
 
 // placeNames are the names that must appear only in the texts of their own
 // region: the region's names in the three languages and its main places.
-func placeNames() map[string][]string {
+func placeNames(c *engine.Content) map[string][]string {
 	out := map[string][]string{}
-	for _, r := range engine.Regions {
+	for _, r := range c.Refs.Regions {
 		for _, n := range r.Name {
 			n = strings.TrimPrefix(strings.TrimPrefix(n, "L'"), "جهة ")
 			out[r.Code] = append(out[r.Code], n)
@@ -261,9 +261,9 @@ func placeNames() map[string][]string {
 
 func TestPilotTextsNameOnlyTheirRegion(t *testing.T) {
 	c := loadEmbedded(t)
-	names := placeNames()
+	names := placeNames(c)
 	for _, p := range c.Rules.Pilots {
-		for _, reg := range engine.Regions {
+		for _, reg := range c.Refs.Regions {
 			for _, lang := range []string{"fr", "ar", "en"} {
 				text := p.SummaryFor(reg.Code, lang) + "\n" + p.SustainabilityFor(reg.Code, lang)
 				for other, list := range names {

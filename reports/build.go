@@ -21,10 +21,11 @@ type ctx struct {
 	src  *Source
 	q    *engine.Questionnaire
 	p    *engine.Policy
+	refs *engine.References
 }
 
 func newCtx(src *Source, lang string) *ctx {
-	return &ctx{lang: lang, src: src, q: src.Content.Q, p: src.Content.Rules.Policy}
+	return &ctx{lang: lang, src: src, q: src.Content.Q, p: src.Content.Rules.Policy, refs: src.Content.Refs}
 }
 
 // t returns the report string key ("rp." is added) in the report's language.
@@ -89,7 +90,7 @@ func (c *ctx) newDoc(kind string, opt Options) *Doc {
 	if i18n.RTL(c.lang) {
 		dir = "rtl"
 	}
-	d := &Doc{Kind: kind, Lang: c.lang, Dir: dir, Title: c.t("title." + kind), Generated: opt.Generated.UTC(), Generator: Generator}
+	d := &Doc{Kind: kind, Lang: c.lang, Dir: dir, Title: c.t("title." + kind), Generated: opt.Generated.UTC(), Generator: Generator, refs: c.refs}
 	for _, b := range c.p.Bands {
 		d.bands = append(d.bands, c.band(&b))
 	}
@@ -137,17 +138,12 @@ func round1(v *float64) *float64 {
 	return &r
 }
 
-func regionLabel(code, lang string) string {
-	if r := engine.RegionByCode(code); r != nil {
-		return r.Name.Get(lang)
-	}
-	return code
-}
+func (c *ctx) regionLabel(code string) string { return c.refs.RegionName(code, c.lang) }
 
 func (c *ctx) assessmentInfo(src *Source) AssessmentInfo {
 	a := src.Assessment
 	prog, _ := src.State.Progress()
-	info := AssessmentInfo{ID: a.ID, Region: Coded{a.Region, regionLabel(a.Region, c.lang)}, Round: a.Round,
+	info := AssessmentInfo{ID: a.ID, Region: Coded{a.Region, c.regionLabel(a.Region)}, Round: a.Round,
 		Status: Coded{a.Status, c.statusLabel(a.Status)}, Demo: a.Demo, Baseline: a.Baseline,
 		Questionnaire: Coded{src.Content.Q.ID, src.Content.Q.Title.Get(c.lang)}, Version: src.Content.Q.Version,
 		ContentHash: src.Content.Hash, Created: a.Created.UTC(), Updated: a.Updated.UTC(), Progress: prog}
@@ -311,11 +307,18 @@ func (c *ctx) overall() Overall {
 	return Overall{Score: round1(sc.Overall), Band: c.bandFor(sc.Overall), Coverage: sc.Coverage}
 }
 
-// mipexOrder is the MIPEX 2020 order of policy areas.
-var mipexOrder = []string{"LMM", "FR", "EDU", "HEA", "PP", "PR", "ATN", "AD"}
-
-// sniaOrder is the SNIA programmes, then the strategy for Moroccans abroad.
-var sniaOrder = append(append([]string{}, engine.SNIACodes...), "SNMRE")
+// order lists a framework's codes in the reference tables' order.
+func (c *ctx) order(kind string) []string {
+	switch kind {
+	case "mgi":
+		return c.refs.MGICodes()
+	case "snia":
+		return c.refs.SNIACodes()
+	case "mipex":
+		return c.refs.MIPEXCodes()
+	}
+	return nil
+}
 
 func orderedCodes(order []string, m map[string]*float64) []string {
 	var out []string
@@ -334,26 +337,25 @@ func orderedCodes(order []string, m map[string]*float64) []string {
 	return out
 }
 
-// codeLabel names a framework code in the report's language. The SNIA names of
-// P9–P11 are not verified, so engine.SNIAProgrammes shows them as
-// "cross-cutting programme" only.
-func codeLabel(kind, code, lang string) string {
+// codeLabel names a framework code in the report's language, from the
+// content's reference tables (a SNIA programme whose name is not verified
+// says so).
+func (c *ctx) codeLabel(kind, code string) string {
 	switch kind {
 	case "mgi":
-		if t, ok := engine.MGIDimensions[code]; ok {
-			return t.Get(lang)
+		if s := c.refs.MGILabel(code, c.lang); s != "" {
+			return s
 		}
 	case "snia":
-		if t, ok := engine.SNIAProgrammes[code]; ok {
-			s := t.Get(lang)
+		if s := c.refs.SNIALabel(code, c.lang); s != "" {
 			if !strings.ContainsAny(s, "0123456789") && !strings.Contains(s, code) {
 				s = code + " — " + s
 			}
 			return s
 		}
 	case "mipex":
-		if t, ok := engine.MIPEXAreas[code]; ok {
-			return code + " — " + t.Get(lang)
+		if s := c.refs.MIPEXLabel(code, c.lang); s != "" {
+			return code + " — " + s
 		}
 	}
 	return code
@@ -381,19 +383,11 @@ func (c *ctx) views(by map[string]map[string]*float64) []View {
 	}
 	var out []View
 	for _, kind := range []string{"mgi", "snia", "mipex"} {
-		var order []string
-		switch kind {
-		case "mgi":
-			order = []string{"D1", "D2", "D3", "D4", "D5", "D6"}
-		case "snia":
-			order = sniaOrder
-		case "mipex":
-			order = mipexOrder
-		}
+		order := c.order(kind)
 		v := View{Kind: kind, Title: c.t("view." + kind), Rows: []ViewRow{}}
 		for _, code := range orderedCodes(order, by[kind]) {
 			s := round1(by[kind][code])
-			v.Rows = append(v.Rows, ViewRow{Code: code, Label: codeLabel(kind, code, c.lang), Score: s, Band: c.bandFor(s), Indicators: counts[kind][code]})
+			v.Rows = append(v.Rows, ViewRow{Code: code, Label: c.codeLabel(kind, code), Score: s, Band: c.bandFor(s), Indicators: counts[kind][code]})
 		}
 		out = append(out, v)
 	}
@@ -543,9 +537,8 @@ func (c *ctx) gcm(nums []int) []GCMRef {
 }
 
 func (c *ctx) gcmLabel(n int) string {
-	key := fmt.Sprintf("gcm.%d", n)
-	if i18n.Has(c.lang, "rp."+key) || i18n.Has("fr", "rp."+key) {
-		return c.t(key)
+	if s := c.refs.GCMLabel(n, c.lang); s != "" {
+		return s
 	}
 	return strconv.Itoa(n)
 }
@@ -553,7 +546,7 @@ func (c *ctx) gcmLabel(n int) string {
 func (c *ctx) snia(codes []string) []Coded {
 	out := []Coded{}
 	for _, s := range codes {
-		out = append(out, Coded{s, codeLabel("snia", s, c.lang)})
+		out = append(out, Coded{s, c.codeLabel("snia", s)})
 	}
 	return out
 }

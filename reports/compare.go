@@ -139,10 +139,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 	}
 	// Views by MGI dimension and SNIA programme.
 	for _, kind := range []string{"mgi", "snia"} {
-		order := sniaOrder
-		if kind == "mgi" {
-			order = []string{"D1", "D2", "D3", "D4", "D5", "D6"}
-		}
+		order := first.order(kind)
 		union := map[string]*float64{}
 		for _, s := range srcs {
 			for code, v := range s.Score.By[kind] {
@@ -154,7 +151,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 			for _, s := range srcs {
 				vals = append(vals, round1(s.Score.By[kind][code]))
 			}
-			cmp.Views = append(cmp.Views, row(kind, code, codeLabel(kind, code, lang), vals))
+			cmp.Views = append(cmp.Views, row(kind, code, first.codeLabel(kind, code), vals))
 		}
 	}
 	// Indicators.

@@ -99,6 +99,7 @@ type Doc struct {
 	Comparison      *Comparison      `json:"comparison,omitempty"`
 
 	bands []Band
+	refs  *engine.References // the content's reference tables (labels the CSV needs)
 }
 
 // Coded is a code with its label in the report's language.

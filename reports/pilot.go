@@ -125,8 +125,8 @@ func (c *ctx) pilot(measure string) (*Pilot, error) {
 	bestFit := false
 	var fitNames []string
 	for _, r := range tpl.BestFit {
-		pl.BestFit = append(pl.BestFit, Coded{r, regionLabel(r, lang)})
-		fitNames = append(fitNames, regionLabel(r, lang))
+		pl.BestFit = append(pl.BestFit, Coded{r, c.regionLabel(r)})
+		fitNames = append(fitNames, c.regionLabel(r))
 		if r == region {
 			bestFit = true
 		}
@@ -163,7 +163,7 @@ func (c *ctx) pilot(measure string) (*Pilot, error) {
 		}
 	}
 	// Context and justification, from the region's own results.
-	reg := regionLabel(region, lang)
+	reg := c.regionLabel(region)
 	ov := c.overall()
 	if ov.Score != nil && ov.Band != nil {
 		pl.Context = append(pl.Context, c.t("pilot.ctx.scores", reg, c.src.Assessment.Round, num(*ov.Score, lang), ov.Band.Label, pct(ov.Coverage, lang)))
@@ -309,7 +309,7 @@ func (c *ctx) pilot(measure string) (*Pilot, error) {
 			}
 		}
 	}
-	sort.SliceStable(sn, func(i, j int) bool { return sniaRank(sn[i]) < sniaRank(sn[j]) })
+	sort.SliceStable(sn, func(i, j int) bool { return c.sniaRank(sn[i]) < c.sniaRank(sn[j]) })
 	sort.Slice(sd, func(i, j int) bool { return sdgLess(sd[i], sd[j]) })
 	sort.Ints(gc)
 	pl.Alignment = Alignment{SNIA: c.snia(sn), SDG: nonNilS(sd), GCM: c.gcm(gc)}

@@ -48,13 +48,14 @@ func primarySNIA(m *engine.Measure) string {
 	return ""
 }
 
-func sniaRank(code string) int {
-	for i, c := range sniaOrder {
-		if c == code {
+func (c *ctx) sniaRank(code string) int {
+	order := c.refs.SNIACodes()
+	for i, s := range order {
+		if s == code {
 			return i
 		}
 	}
-	return len(sniaOrder)
+	return len(order)
 }
 
 func (c *ctx) action(r engine.Recommendation) Action {
@@ -128,9 +129,9 @@ func (c *ctx) actionPlan() *ActionPlan {
 		}
 		byAxis[code] = append(byAxis[code], r)
 	}
-	sort.SliceStable(codes, func(i, j int) bool { return sniaRank(codes[i]) < sniaRank(codes[j]) })
+	sort.SliceStable(codes, func(i, j int) bool { return c.sniaRank(codes[i]) < c.sniaRank(codes[j]) })
 	for i, code := range codes {
-		ax := Axis{Number: i + 1, Code: code, Title: codeLabel("snia", code, c.lang), Actions: []Action{}}
+		ax := Axis{Number: i + 1, Code: code, Title: c.codeLabel("snia", code), Actions: []Action{}}
 		if code == "" {
 			ax.Title = c.t("axis_other")
 		}
@@ -157,8 +158,8 @@ func (c *ctx) actionPlan() *ActionPlan {
 			gcm[g] = append(gcm[g], m.ID)
 		}
 	}
-	for _, code := range sniaOrder {
-		ap.SNIACoverage = append(ap.SNIACoverage, CoverRow{Code: code, Label: codeLabel("snia", code, c.lang), Measures: nonNilS(snia[code])})
+	for _, code := range c.refs.SNIACodes() {
+		ap.SNIACoverage = append(ap.SNIACoverage, CoverRow{Code: code, Label: c.codeLabel("snia", code), Measures: nonNilS(snia[code])})
 	}
 	var targets []string
 	for t := range sdg {
@@ -180,7 +181,7 @@ func (c *ctx) actionPlan() *ActionPlan {
 	if c.src.Baseline != nil {
 		ap.Effects = effects(c.src.Baseline, c.src, c.lang)
 	}
-	reg := regionLabel(c.src.Assessment.Region, c.lang)
+	reg := c.regionLabel(c.src.Assessment.Region)
 	ap.Intro = []string{
 		c.t("plan.intro", reg, c.src.Assessment.Round, len(c.src.Recs), len(ap.Axes)),
 		c.t("plan.draft"),

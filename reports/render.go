@@ -80,7 +80,7 @@ func CSV(d *Doc) ([]byte, error) {
 		for _, ind := range d.Diagnostic.Indicators {
 			rows = append(rows, []string{ind.Section, ind.SectionTitle, ind.ID, ind.Question, ind.Answer, ind.Choice, csvNum(ind.Score), ind.Status.Label,
 				csvF(ind.Weight), ind.Note, ind.Respondent, ind.Source.Label, ind.Refs.MGI, ind.Refs.MIPEX, strings.Join(ind.Refs.SNIA, " "), strings.Join(ind.Refs.SDG, " "),
-				strings.Trim(fmt.Sprint(ind.Refs.GCM), "[]"), competenceLabel(ind.Refs.Competence, d.Lang)})
+				strings.Trim(fmt.Sprint(ind.Refs.GCM), "[]"), competenceLabel(d.refs, ind.Refs.Competence, d.Lang)})
 		}
 	case d.Divergence != nil:
 		rows = append(rows, []string{t("col.part"), t("col.section"), t("col.section_title"), t("col.question"), t("col.label"), t("col.respondent"),
@@ -236,9 +236,11 @@ func CSV(d *Doc) ([]byte, error) {
 	return buf.Bytes(), w.Error()
 }
 
-func competenceLabel(code, lang string) string {
-	if t, ok := engine.Competences[code]; ok {
-		return t.Get(lang)
+func competenceLabel(refs *engine.References, code, lang string) string {
+	if refs != nil {
+		if s := refs.CompetenceLabel(code, lang); s != "" {
+			return s
+		}
 	}
 	return code
 }

@@ -124,7 +124,7 @@ func TestCLIExportImportAnswer(t *testing.T) {
 	if r.code != 0 || strings.TrimSpace(r.stdout) != "content" || !strings.Contains(r.stderr, "ok: content: questionnaire indimaj-regional 1.0.0 (fr/ar/en): 9 sections, 99 questions") {
 		t.Fatalf("import: %d %q %q", r.code, r.stdout, r.stderr)
 	}
-	if got := strings.Join(listDir(t, filepath.Join(dir, "content")), " "); got != "questionnaires questionnaires/indimaj-regional.yaml rules rules/policy.yaml" {
+	if got := strings.Join(listDir(t, filepath.Join(dir, "content")), " "); got != "questionnaires questionnaires/indimaj-regional.yaml rules rules/policy.yaml rules/references.yaml" {
 		t.Errorf("files: %s", got)
 	}
 	if r := cli(t, dir, db, "validate", "content"); r.code != 0 {
@@ -173,6 +173,7 @@ func TestCLIExportReportsWhatCannotBeExpressed(t *testing.T) {
 	os.MkdirAll(filepath.Join(content, "questionnaires"), 0o755)
 	os.MkdirAll(filepath.Join(content, "rules"), 0o755)
 	os.WriteFile(filepath.Join(content, "rules", "policy.yaml"), policyYAML([]string{"fr"}), 0o644)
+	os.WriteFile(filepath.Join(content, "rules", "references.yaml"), builtinReferences(t), 0o644)
 	os.WriteFile(filepath.Join(content, "questionnaires", "q.yaml"), []byte(`id: q
 version: 1.0.0
 languages: [fr]

@@ -3,8 +3,13 @@ package xlsform
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
+	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/rules"
 )
 
 // files writes the imported questionnaire and a minimal policy as YAML.
@@ -110,6 +115,10 @@ func (im *importer) files() map[string][]byte {
 	files := map[string][]byte{
 		"questionnaires/" + im.formID + ".yaml": w.b.Bytes(),
 		"rules/policy.yaml":                     policyYAML(im.langs),
+	}
+	// The reference tables (regions, SNIA, MGI…) are indimaj's own.
+	if refs, err := fs.ReadFile(rules.FS, path.Base(engine.ReferencesFile)); err == nil {
+		files[engine.ReferencesFile] = refs
 	}
 	return files
 }

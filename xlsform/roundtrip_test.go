@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"math"
 	"math/rand/v2"
+	"path"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
+	"github.com/indimaj/indimaj/rules"
 )
 
 // roundTrip exports c, imports the workbook and loads the result.
@@ -361,7 +364,7 @@ func TestRoundTripSyntheticRelevance(t *testing.T) {
 	for seed := uint64(1); seed <= 40; seed++ {
 		r := rand.New(rand.NewPCG(seed, 99))
 		src := synthetic(r)
-		c, err := engine.LoadFiles(map[string][]byte{"questionnaires/synth.yaml": []byte(src), "rules/policy.yaml": policyYAML([]string{"fr", "en"})})
+		c, err := engine.LoadFiles(withRules(t, []string{"fr", "en"}, "questionnaires/synth.yaml", []byte(src)))
 		if err != nil {
 			t.Fatalf("seed %d: the synthetic questionnaire does not load: %v\n%s", seed, err, src)
 		}
@@ -398,7 +401,7 @@ sections:
       - {id: x, type: text, label: {fr: X}, relevant: "score(k) < 100"}
       - {id: y, type: text, label: {fr: Y}, relevant: "score(k) > 0"}
 `
-	c, err := engine.LoadFiles(map[string][]byte{"questionnaires/w.yaml": []byte(src), "rules/policy.yaml": policyYAML([]string{"fr"})})
+	c, err := engine.LoadFiles(withRules(t, []string{"fr"}, "questionnaires/w.yaml", []byte(src)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,4 +412,20 @@ sections:
 	if len(ex.Problems) != 1 || !strings.HasPrefix(ex.Problems[0], "x: relevant: score(k) < 100: when k is skipped") {
 		t.Fatalf("problems: %q", ex.Problems)
 	}
+}
+
+// builtinReferences is the built-in reference tables (rules/references.yaml).
+func builtinReferences(t testing.TB) []byte {
+	t.Helper()
+	data, err := fs.ReadFile(rules.FS, path.Base(engine.ReferencesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// withRules is a content set: the questionnaire file given, the minimal policy
+// an import writes for langs, and the built-in reference tables.
+func withRules(t testing.TB, langs []string, name string, data []byte) map[string][]byte {
+	return map[string][]byte{name: data, "rules/policy.yaml": policyYAML(langs), engine.ReferencesFile: builtinReferences(t)}
 }

@@ -179,7 +179,7 @@ func translationContent(t *testing.T, tr *fromXPath, rel string, ctype, constrai
 	if constraint != "" {
 		fmt.Fprintf(&b, "        constraint: %s\n        constraint_message: {fr: Non}\n", yamlQuote(constraint))
 	}
-	c, err := engine.LoadFiles(map[string][]byte{"questionnaires/t.yaml": []byte(b.String()), "rules/policy.yaml": policyYAML([]string{"fr"})})
+	c, err := engine.LoadFiles(withRules(t, []string{"fr"}, "questionnaires/t.yaml", []byte(b.String())))
 	if err != nil {
 		t.Fatalf("the translation does not load: %v\n%s", err, b.String())
 	}

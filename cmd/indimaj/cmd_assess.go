@@ -17,9 +17,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func checkRegion(code string) error {
-	if engine.RegionByCode(code) == nil {
-		return inputf("%s", i18n.M("cli.msg.unknown_region", code, strings.Join(engine.RegionCodes(), ", ")))
+// checkRegion refuses a region the content's reference tables do not list.
+func (g *globals) checkRegion(code string) error {
+	c, err := g.loadContent()
+	if err != nil {
+		return err
+	}
+	if c.Refs.Region(code) == nil {
+		return inputf("%s", i18n.M("cli.msg.unknown_region", code, strings.Join(c.Refs.RegionCodes(), ", ")))
 	}
 	return nil
 }
@@ -51,7 +56,7 @@ is printed as the last line of standard output.`,
 				return inputf("%s", i18n.M("cli.msg.region_required_new"))
 			}
 			if region != "" {
-				if err := checkRegion(region); err != nil {
+				if err := g.checkRegion(region); err != nil {
 					return err
 				}
 			}
@@ -282,13 +287,14 @@ func showCmd(g *globals) *cobra.Command {
 		Example: "  indimaj show 01J9Z8\n  indimaj show 01J9Z8QK4M --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
+			lang = langFor(lang, l.A)
 			a := l.A
 			p, _ := l.State.Progress()
 			out := shownAssessment{ID: a.ID, Region: a.Region, Round: a.Round, Questionnaire: a.Questionnaire, Version: a.Version,
@@ -336,8 +342,7 @@ func showCmd(g *globals) *cobra.Command {
 			}
 			w := i18n.IsolatingWriter(lang, g.stdout)
 			defer w.Flush()
-			reg := engine.RegionByCode(a.Region)
-			fmt.Fprintf(w, "%s — %s, %s (%s)\n%s\n", a.ID, reg.Name.Get(lang), a.Round, a.Status,
+			fmt.Fprintf(w, "%s — %s, %s (%s)\n%s\n", a.ID, l.Content.Refs.RegionName(a.Region, lang), a.Round, a.Status,
 				i18n.M("cli.msg.show_line", a.Questionnaire, a.Version, strings.Join(respondentNames(a), ", "),
 					p.Answered, p.Relevant, a.Updated.Local().Format("2006-01-02 15:04")))
 			defer printProvisional(w, l, sc, lang)
@@ -375,7 +380,7 @@ func showCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	return cmd
 }
 

@@ -47,7 +47,7 @@ end of the input stops and saves.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if su.Region != "" {
-				if err := checkRegion(su.Region); err != nil {
+				if err := g.checkRegion(su.Region); err != nil {
 					return err
 				}
 			}

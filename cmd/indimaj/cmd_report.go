@@ -150,12 +150,7 @@ The pilot is built around the template that holds the highest-ranked triggered m
 			if err != nil {
 				return err
 			}
-			if lang == "" {
-				lang = "fr"
-				if checkLang(l.A.Lang) == nil {
-					lang = l.A.Lang
-				}
-			}
+			lang = langFor(lang, l.A)
 			src := l.ReportSource()
 			for _, pr := range l.State.Problems {
 				g.warn("%s", i18n.M("cli.msg.warning", pr))
@@ -209,7 +204,7 @@ with each measure's rank in each.`,
 			if err != nil {
 				return err
 			}
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			if err := checkOutput(out); err != nil {
@@ -226,6 +221,9 @@ with each measure's rank in each.`,
 					return err
 				}
 				srcs = append(srcs, l.ReportSource())
+				if len(srcs) == 1 {
+					lang = langFor(lang, l.A)
+				}
 			}
 			doc, err := reports.BuildCompare(srcs, reports.Options{Lang: lang, Generated: time.Now()})
 			if err != nil {
@@ -239,7 +237,7 @@ with each measure's rank in each.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "", "md, html, json or csv (default: from the -o extension, else md)")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "fr, ar or en (default: the first assessment's language)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	return cmd
 }
@@ -257,7 +255,7 @@ Markdown into DIR, with the example answers file. The paths are printed, one per
 		Example: "  indimaj demo\n  indimaj demo -o /tmp/tour --lang ar",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			if dir == "" {

@@ -107,13 +107,14 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 		Example: "  indimaj score 01J9Z8\n  indimaj score 01J9Z8 --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			_, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
+			lang = langFor(lang, l.A)
 			p := l.Content.Rules.Policy
 			r := engine.Score(l.State, p)
 			if asJSON {
@@ -122,8 +123,7 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 			q := l.Content.Q
 			out := i18n.IsolatingWriter(lang, g.stdout)
 			defer out.Flush()
-			reg := engine.RegionByCode(l.A.Region)
-			fmt.Fprintf(out, "%s — %s, %s\n\n", l.A.ID, reg.Name.Get(lang), l.A.Round)
+			fmt.Fprintf(out, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), l.A.Round)
 			for _, s := range r.Sections {
 				flag := ""
 				if s.LowConfidence {
@@ -146,7 +146,7 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	return cmd
 }
 
@@ -214,7 +214,7 @@ which indicators it addresses, and how its priority was computed.`,
 		Example: "  indimaj recommend 01J9Z8 --top 5\n  indimaj recommend 01J9Z8 --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			if top < 0 {
@@ -224,6 +224,7 @@ which indicators it addresses, and how its priority was computed.`,
 			if err != nil {
 				return err
 			}
+			lang = langFor(lang, l.A)
 			r := engine.Score(l.State, l.Content.Rules.Policy)
 			recs := engine.Recommend(l.State, r, l.Content.Rules)
 			for _, pr := range l.State.Problems {
@@ -257,7 +258,7 @@ which indicators it addresses, and how its priority was computed.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&explain, "explain", false, "print the full trigger evaluation")
 	cmd.Flags().IntVar(&top, "top", 0, "show only the N highest priorities (0: all)")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	return cmd
 }
 

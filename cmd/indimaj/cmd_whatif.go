@@ -41,7 +41,7 @@ lift SECTION to its next band.`,
 		Example: "  indimaj whatif 01J9Z8 --set gov02=full --set gov07=partial\n  indimaj whatif 01J9Z8 --next-band gov",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			// Arabic output isolates codes and numbers (see i18n.Isolate).
@@ -54,12 +54,18 @@ lift SECTION to its next band.`,
 			if err != nil {
 				return err
 			}
+			lang = langFor(lang, l.A)
 			q := l.Content.Q
 			p := l.Content.Rules.Policy
 			if nextBand != "" {
+				sec := findScoredSection(q, nextBand)
+				if sec == nil {
+					return inputf("%s", i18n.M("cli.msg.not_scored_section", nextBand, scoredSectionsNamed(q, i18n.MessageLang())))
+				}
+				nextBand = sec.ID
 				step, err := engine.NextBand(l.State, p, nextBand)
 				if err != nil {
-					return inputf("%v", err)
+					return inputf("%s", i18n.M("cli.msg.section_not_asked", nextBand))
 				}
 				if asJSON {
 					return g.printJSON(step)
@@ -118,6 +124,14 @@ lift SECTION to its next band.`,
 				return inputf("%s", strings.Join(problems, "\n"))
 			}
 			after := engine.Score(trial, p)
+			for i := range changes {
+				if ib := before.Indicator(changes[i].Question); ib != nil {
+					changes[i].FromScore = ib.Score
+				}
+				if ia := after.Indicator(changes[i].Question); ia != nil {
+					changes[i].ToScore = ia.Score
+				}
+			}
 			recsAfter := engine.Recommend(trial, after, l.Content.Rules)
 			var secs []whatifSection
 			for _, sb := range before.Sections {
@@ -181,9 +195,9 @@ lift SECTION to its next band.`,
 		},
 	}
 	cmd.Flags().StringArrayVar(&sets, "set", nil, "QUESTION=VALUE to change (repeatable)")
-	cmd.Flags().StringVar(&nextBand, "next-band", "", "section id: what lifts it to its next band")
+	cmd.Flags().StringVar(&nextBand, "next-band", "", "section id or title: what lifts it to its next band")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	return cmd
 }
 
@@ -192,4 +206,41 @@ func samePtr(a, b *float64) bool {
 		return a == b
 	}
 	return *a == *b
+}
+
+// findScoredSection finds a scored section by its id or by its title in any
+// language (case and surrounding spaces ignored); nil if none matches.
+func findScoredSection(q *engine.Questionnaire, arg string) *engine.Section {
+	arg = strings.TrimSpace(arg)
+	for _, s := range q.Sections {
+		if s.Scored && s.ID == arg {
+			return s
+		}
+	}
+	for _, s := range q.Sections {
+		if !s.Scored {
+			continue
+		}
+		if strings.EqualFold(s.ID, arg) {
+			return s
+		}
+		for _, t := range s.Title {
+			if strings.EqualFold(strings.TrimSpace(t), arg) {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// scoredSectionsNamed lists the scored sections as "id (title)", for messages
+// that say which sections exist.
+func scoredSectionsNamed(q *engine.Questionnaire, lang string) string {
+	var parts []string
+	for _, s := range q.Sections {
+		if s.Scored {
+			parts = append(parts, s.ID+" ("+s.Title.Get(lang)+")")
+		}
+	}
+	return strings.Join(parts, ", ")
 }

@@ -155,6 +155,9 @@ func historyCmd(g *globals) *cobra.Command {
 					what += " " + e.Measure
 				}
 				line := fmt.Sprintf("%s  %-14s %-34s %s → %s", e.At.Local().Format("2006-01-02 15:04:05"), e.By, what, fmtAny(e.Old), fmtAny(e.New))
+				if e.Note != "" && e.Kind == "plan" {
+					line += "  [" + e.Note + "]"
+				}
 				if e.Reason != "" {
 					line += "  — " + e.Reason
 				}
@@ -272,139 +275,6 @@ func confirmCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-type planRow struct {
-	Measure    string      `json:"measure"`
-	Title      engine.Text `json:"title"`
-	Status     string      `json:"status"`
-	Owner      string      `json:"owner,omitempty"`
-	Note       string      `json:"note,omitempty"`
-	Horizon    string      `json:"horizon"`
-	Indicators []string    `json:"indicators"`
-	Adopted    time.Time   `json:"adopted"`
-	Updated    time.Time   `json:"updated"`
-}
-
-func planCmd(g *globals) *cobra.Command {
-	var owner, note, by, reason, lang string
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "plan ID adopt MEASURE... | plan ID status MEASURE planned|in_progress|done|dropped | plan ID show",
-		Short: "Track the action plan: the measures the council adopted, their status, owner and dates",
-		Example: `  indimaj plan 01J9Z8 adopt m01 m09 m16 --owner "DGS"
-  indimaj plan 01J9Z8 status m09 in_progress --note "convention signed with the commune of Oujda"
-  indimaj plan 01J9Z8 show --json`,
-		Args: cobra.MinimumNArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
-				return err
-			}
-			env, l, err := g.open(args[0])
-			if err != nil {
-				return err
-			}
-			rules := l.Content.Rules
-			current := map[string]store.PlanItem{}
-			for _, it := range l.Plan {
-				current[it.Measure] = it
-			}
-			now := time.Now().UTC()
-			switch args[1] {
-			case "adopt":
-				if len(args) < 3 {
-					return inputf("%s", i18n.M("cli.msg.adopt_usage"))
-				}
-				var items []store.PlanItem
-				for _, mid := range args[2:] {
-					if rules.Measure(mid) == nil {
-						return inputf("%s", i18n.M("cli.msg.unknown_measure", mid))
-					}
-					it, ok := current[mid]
-					if !ok {
-						it = store.PlanItem{Measure: mid, Status: "planned", Adopted: now}
-					}
-					if owner != "" {
-						it.Owner = owner
-					}
-					if note != "" {
-						it.Note = note
-					}
-					it.Updated = now
-					items = append(items, it)
-				}
-				if _, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Plan: items}); err != nil {
-					return err
-				}
-				fmt.Fprintln(g.stderr, i18n.M("cli.msg.plan_count", len(items)))
-				return nil
-			case "status":
-				if len(args) != 4 {
-					return inputf("%s", i18n.M("cli.msg.plan_status_usage"))
-				}
-				it, ok := current[args[2]]
-				if !ok {
-					return inputf("%s", i18n.M("cli.msg.not_in_plan", args[2], args[0], args[2]))
-				}
-				if !slices.Contains(store.PlanStatuses, args[3]) {
-					return inputf("%s", i18n.M("cli.msg.unknown_plan_status", args[3]))
-				}
-				it.Status, it.Updated = args[3], now
-				if note != "" {
-					it.Note = note
-				}
-				if owner != "" {
-					it.Owner = owner
-				}
-				if _, err := env.Store.Apply(l.A.ID, store.Change{By: by, Reason: reason, Plan: []store.PlanItem{it}}); err != nil {
-					return err
-				}
-				fmt.Fprintf(g.stderr, "%s: %s\n", it.Measure, it.Status)
-				return nil
-			case "show":
-				rows := []planRow{}
-				done := 0
-				for _, it := range l.Plan {
-					m := rules.Measure(it.Measure)
-					row := planRow{Measure: it.Measure, Status: it.Status, Owner: it.Owner, Note: it.Note, Adopted: it.Adopted, Updated: it.Updated, Indicators: []string{}}
-					if m != nil {
-						row.Title, row.Horizon, row.Indicators = m.Title, m.Horizon, nonNil(m.Indicators)
-					}
-					if it.Status == "done" {
-						done++
-					}
-					rows = append(rows, row)
-				}
-				sort.SliceStable(rows, func(i, j int) bool { return rows[i].Measure < rows[j].Measure })
-				active := 0
-				for _, r := range rows {
-					if r.Status != "dropped" {
-						active++
-					}
-				}
-				if asJSON {
-					return g.printJSON(map[string]any{"assessment": l.A.ID, "measures": rows, "progress": map[string]int{"done": done, "active": active, "total": len(rows)}})
-				}
-				if len(rows) == 0 {
-					fmt.Fprintln(g.stdout, i18n.M("cli.msg.plan_empty", args[0]))
-					return nil
-				}
-				for _, r := range rows {
-					fmt.Fprintf(g.stdout, "%-5s %-11s %-12s %s\n", r.Measure, r.Status, r.Owner, truncate(r.Title.Get(lang), 60))
-				}
-				fmt.Fprintln(g.stdout, i18n.M("cli.msg.plan_progress", done, active))
-				return nil
-			}
-			return inputf("%s", i18n.M("cli.msg.unknown_plan_action", args[1]))
-		},
-	}
-	cmd.Flags().StringVar(&owner, "owner", "", "who is responsible for the measure")
-	cmd.Flags().StringVar(&note, "note", "", "a note on the measure's progress")
-	cmd.Flags().StringVar(&by, "by", currentUser(), "who (audit trail)")
-	cmd.Flags().StringVar(&reason, "reason", "", "why (required once the assessment is validated)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (with show)")
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
-	return cmd
-}
-
 func targetsCmd(g *globals) *cobra.Command {
 	var by, reason, lang string
 	var clear bool
@@ -417,13 +287,14 @@ reports use them. Without SECTION=SCORE, prints the targets in force.`,
 		Example: "  indimaj targets 01J9Z8 gov=80 dat=60\n  indimaj targets 01J9Z8 --clear",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
+			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
 			env, l, err := g.open(args[0])
 			if err != nil {
 				return err
 			}
+			lang = langFor(lang, l.A)
 			q := l.Content.Q
 			if len(args) == 1 && !clear {
 				p := l.Content.Rules.Policy
@@ -492,7 +363,7 @@ reports use them. Without SECTION=SCORE, prints the targets in force.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "fr", "language: fr, ar or en")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	cmd.Flags().BoolVar(&clear, "clear", false, "back to the policy's targets")
 	cmd.Flags().StringVar(&by, "by", currentUser(), "who (audit trail)")
 	cmd.Flags().StringVar(&reason, "reason", "", "why (required once the assessment is validated)")

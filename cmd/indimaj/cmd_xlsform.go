@@ -295,7 +295,7 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 			if region == "" {
 				return inputf("%s", i18n.M("cli.msg.region_required"))
 			}
-			if err := checkRegion(region); err != nil {
+			if err := g.checkRegion(region); err != nil {
 				return err
 			}
 			if err := checkLang(lang); err != nil {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
@@ -50,6 +51,19 @@ type globals struct {
 	stdout  io.Writer
 	stderr  io.Writer
 	stdin   io.Reader
+	loaded  *engine.Content // the content of --content (or the embedded one), once loaded
+}
+
+// loadContent loads the content of --content (or the embedded content) once.
+func (g *globals) loadContent() (*engine.Content, error) {
+	if g.loaded == nil {
+		c, err := app.LoadContent(g.content)
+		if err != nil {
+			return nil, err
+		}
+		g.loaded = c
+	}
+	return g.loaded, nil
 }
 
 func main() {
@@ -167,7 +181,7 @@ func (g *globals) dbPath() (string, error) {
 
 // env loads the content and opens the database (creating it when write is true).
 func (g *globals) env(write bool) (*app.Env, error) {
-	c, err := app.LoadContent(g.content)
+	c, err := g.loadContent()
 	if err != nil {
 		return nil, err
 	}

@@ -81,7 +81,7 @@ func questionnaireMarkdown(c *engine.Content, lang string) string {
 			if g := qu.Guidance.Get(lang); g != "" {
 				fmt.Fprintf(&b, "**%s.** %s\n\n", t("guidance"), g)
 			}
-			if r := refsLine(qu.Refs, lang); r != "" {
+			if r := refsLine(c.Refs, qu.Refs, lang); r != "" {
 				fmt.Fprintf(&b, "**%s :** %s\n\n", t("references"), r)
 			}
 		}
@@ -89,13 +89,13 @@ func questionnaireMarkdown(c *engine.Content, lang string) string {
 	return b.String()
 }
 
-func refsLine(r engine.Refs, lang string) string {
+func refsLine(tables *engine.References, r engine.Refs, lang string) string {
 	var parts []string
 	if r.MGI != "" {
-		parts = append(parts, "MGI "+engine.MGIDimensions[r.MGI].Get(lang))
+		parts = append(parts, "MGI "+tables.MGILabel(r.MGI, lang))
 	}
 	if r.MIPEX != "" {
-		parts = append(parts, "MIPEX "+r.MIPEX+" ("+engine.MIPEXAreas[r.MIPEX].Get(lang)+")")
+		parts = append(parts, "MIPEX "+r.MIPEX+" ("+tables.MIPEXLabel(r.MIPEX, lang)+")")
 	}
 	if len(r.SNIA) > 0 {
 		parts = append(parts, "SNIA "+strings.Join(r.SNIA, ", "))
@@ -107,7 +107,7 @@ func refsLine(r engine.Refs, lang string) string {
 		parts = append(parts, i18nGCM(lang)+" "+joinInts(r.GCM))
 	}
 	if r.Competence != "" {
-		parts = append(parts, i18n.T(lang, "competence")+" : "+engine.Competences[r.Competence].Get(lang))
+		parts = append(parts, i18n.T(lang, "competence")+" : "+tables.CompetenceLabel(r.Competence, lang))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -145,7 +145,7 @@ func printCoverage(g *globals, c *engine.Content) bool {
 		}
 	}
 	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.snia"))
-	codes := append(append([]string{}, engine.SNIACodes...), "SNMRE")
+	codes := c.Refs.SNIACodes()
 	for _, p := range codes {
 		var ms []string
 		for _, m := range c.Rules.Measures {
@@ -238,8 +238,8 @@ func printCoverage(g *globals, c *engine.Content) bool {
 		}
 	}
 	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.mgi"))
-	for _, d := range []string{"D1", "D2", "D3", "D4", "D5", "D6"} {
-		fmt.Fprintf(out, "%-6s %3d  %s\n", d, mgi[d], engine.MGIDimensions[d].Get("fr"))
+	for _, d := range c.Refs.MGICodes() {
+		fmt.Fprintf(out, "%-6s %3d  %s\n", d, mgi[d], c.Refs.MGILabel(d, "fr"))
 	}
 	fmt.Fprintln(out, "\n"+i18n.M("cli.msg.cov.translations"))
 	gaps := missingTranslations(c)

@@ -87,7 +87,6 @@ func TestWorkshopValidationNeedsReasonAndHistory(t *testing.T) {
 		{"answer", "--assessment", id, "--respondent", "A", "--answers", more},
 		{"consensus", id, "plan", "full"},
 		{"status", id, "draft"},
-		{"plan", id, "adopt", "adopt_plan"},
 	} {
 		r := cli(t, db, "", append([]string{sample}, args...)...)
 		if r.code != 2 || !strings.Contains(r.stderr, "--reason") {

@@ -36,6 +36,16 @@ func Inputf(format string, args ...any) error {
 	return &InputError{Err: fmt.Errorf(format, args...)}
 }
 
+// causeError is a message of its own that keeps its cause in the chain
+// (errors.Is and errors.As still see it) without repeating its text.
+type causeError struct {
+	msg   string
+	cause error
+}
+
+func (e *causeError) Error() string { return e.msg }
+func (e *causeError) Unwrap() error { return e.cause }
+
 // IsInput reports whether err is a user input mistake.
 func IsInput(err error) bool {
 	var ie *InputError
@@ -65,6 +75,17 @@ func EmbeddedFiles() (map[string][]byte, error) {
 		}
 	}
 	return files, nil
+}
+
+// LoadStored loads content stored with an assessment or in a bundle; content
+// stored before the reference tables were content (rules/references.yaml)
+// gets the built-in tables.
+func LoadStored(files map[string][]byte) (*engine.Content, error) {
+	refs, err := fs.ReadFile(rules.FS, path.Base(engine.ReferencesFile))
+	if err != nil {
+		return nil, fmt.Errorf("built-in reference tables: %w", err)
+	}
+	return engine.LoadStored(files, refs)
 }
 
 // DirFiles reads DIR/questionnaires and DIR/rules (YAML files only).
@@ -196,7 +217,7 @@ func (e *Env) ContentFor(a *store.Assessment) (*engine.Content, error) {
 	if files == nil {
 		return nil, errors.New(i18n.M("app.content_missing", a.ID, a.Questionnaire, a.Version, shortHash(a.ContentHash)))
 	}
-	c, err := engine.LoadFiles(files)
+	c, err := LoadStored(files)
 	if err != nil {
 		return nil, fmt.Errorf("%s%s%w", i18n.M("app.content_broken", a.ID), i18n.Colon(), err)
 	}
@@ -218,10 +239,16 @@ func shortHash(h string) string {
 	return h
 }
 
+// MinIDPrefix is the shortest id prefix Open accepts.
+const MinIDPrefix = 4
+
 // Open resolves id (or a unique prefix), reads the assessment and rebuilds its state.
 func (e *Env) Open(id string) (*Loaded, error) {
 	full, err := e.Store.Resolve(id)
 	if err != nil {
+		if errors.Is(err, store.ErrNotFound) && len(id) < MinIDPrefix {
+			return nil, &InputError{Err: &causeError{msg: i18n.M("app.id_prefix_short", id), cause: err}}
+		}
 		return nil, err
 	}
 	rec, err := e.Store.Full(full)

@@ -165,7 +165,7 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 		errs.Add(posOr(rb.Questionnaire.Hash.Pos, rb.At), "%s", i18n.M("app.bundle.hash", rb.Questionnaire.Hash.V, hash))
 		return nil, errs.Err()
 	}
-	c, err := engine.LoadFiles(files)
+	c, err := LoadStored(files)
 	if err != nil {
 		errs.Add(rb.At, "%s", i18n.M("app.bundle.content", firstLine(err)))
 		return nil, errs.Err()
@@ -176,7 +176,7 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 	if _, err := ulid.ParseStrict(ra.ID.V); err != nil {
 		errs.Add(posOr(ra.ID.Pos, ra.At), "%s", i18n.M("app.bundle.bad_id", ra.ID.V))
 	}
-	if engine.RegionByCode(ra.Region.V) == nil {
+	if c.Refs.Region(ra.Region.V) == nil {
 		errs.Add(posOr(ra.Region.Pos, ra.At), "%s", i18n.M("app.bundle.region", ra.Region.V))
 	}
 	if ra.Questionnaire.V != c.Q.ID || ra.Version.V != c.Q.Version || ra.ContentHash.V != hash {

@@ -114,10 +114,7 @@ func (r *lineRunner) home() error {
 			c, _ := l.State.Progress()
 			p = fmt.Sprintf("%d/%d", c.Answered, c.Relevant)
 		}
-		region := a.Region
-		if reg := engine.RegionByCode(a.Region); reg != nil {
-			region = reg.Name.Get(r.lang)
-		}
+		region := r.c.Env.Content.Refs.RegionName(a.Region, r.lang)
 		r.say(fmt.Sprintf("  %d. %s, %s, %s, %s (%s)", i+1, region, a.Round, p, a.Updated.Local().Format("2006-01-02 15:04"), a.ID))
 	}
 	n, err := r.choose(r.t("iv.a.number"), len(list), false)
@@ -184,21 +181,22 @@ func (r *lineRunner) setup(su Setup) error {
 	r.lang = su.Lang
 	if su.Region == "" {
 		r.say(r.t("iv.setup.region"))
-		for i, reg := range engine.Regions {
+		regions := r.c.Env.Content.Refs.Regions
+		for i, reg := range regions {
 			label := reg.Name.Get(r.lang)
 			if reg.Pilot {
 				label += " (" + r.t("iv.pilot") + ")"
 			}
 			r.say(fmt.Sprintf("  %d. %s", i+1, label))
 		}
-		k, err := r.choose(r.t("iv.a.number"), len(engine.Regions), false)
+		k, err := r.choose(r.t("iv.a.number"), len(regions), false)
 		if err == errEOF || k == -1 {
 			return incomplete("region")
 		}
 		if err != nil {
 			return err
 		}
-		su.Region = engine.Regions[k-1].Code
+		su.Region = regions[k-1].Code
 	}
 	for su.Respondent == "" {
 		line, err := r.ask(r.colon(r.t("iv.setup.respondent")))
@@ -663,7 +661,7 @@ func (r *lineRunner) help(qu *engine.Question) {
 	if g := qu.Guidance.Get(r.lang); g != "" {
 		r.say(r.t("iv.labeled", r.t("guidance"), g))
 	}
-	if refs := refLines(qu.Refs, r.lang); len(refs) > 0 {
+	if refs := refLines(r.s.L.Content.Refs, qu.Refs, r.lang); len(refs) > 0 {
 		r.say(r.colon(r.t("references")))
 		for _, l := range refs {
 			r.say("  " + l)

@@ -608,7 +608,7 @@ func (m *Model) helpText() string {
 		b.WriteString("\n" + m.st.bold.Render(m.t("guidance")) + "\n")
 		b.WriteString(wrapIndent(g, w, "", ""))
 	}
-	if refs := refLines(qu.Refs, m.lang); len(refs) > 0 {
+	if refs := refLines(m.s.L.Content.Refs, qu.Refs, m.lang); len(refs) > 0 {
 		b.WriteString("\n" + m.st.bold.Render(m.t("references")) + "\n")
 		for _, r := range refs {
 			b.WriteString(wrapIndent(r, w, "  ", "    "))
@@ -633,18 +633,18 @@ func (m *Model) helpText() string {
 }
 
 // refLines lists a question's framework references, one per framework.
-func refLines(r engine.Refs, lang string) []string {
+func refLines(tables *engine.References, r engine.Refs, lang string) []string {
 	var out []string
 	if r.MGI != "" {
-		out = append(out, "MGI — "+engine.MGIDimensions[r.MGI].Get(lang))
+		out = append(out, "MGI — "+tables.MGILabel(r.MGI, lang))
 	}
 	if r.MIPEX != "" {
-		out = append(out, "MIPEX — "+r.MIPEX+" "+engine.MIPEXAreas[r.MIPEX].Get(lang))
+		out = append(out, "MIPEX — "+r.MIPEX+" "+tables.MIPEXLabel(r.MIPEX, lang))
 	}
 	for _, c := range r.SNIA {
-		name := c
-		if t, ok := engine.SNIAProgrammes[c]; ok {
-			name = t.Get(lang)
+		name := tables.SNIALabel(c, lang)
+		if name == "" {
+			name = c
 		}
 		out = append(out, "SNIA — "+name)
 	}
@@ -655,7 +655,7 @@ func refLines(r engine.Refs, lang string) []string {
 		out = append(out, i18n.T(lang, "iv.gcm")+" — "+joinInts(r.GCM))
 	}
 	if r.Competence != "" {
-		out = append(out, i18n.T(lang, "competence")+" — "+engine.Competences[r.Competence].Get(lang))
+		out = append(out, i18n.T(lang, "competence")+" — "+tables.CompetenceLabel(r.Competence, lang))
 	}
 	return out
 }

@@ -181,10 +181,7 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 	r := engine.Score(l.State, l.Content.Rules.Policy)
 	recs := engine.Recommend(l.State, r, l.Content.Rules)
 	p, _ := l.State.Progress()
-	region := a.Region
-	if reg := engine.RegionByCode(a.Region); reg != nil {
-		region = reg.Name.Get(lang)
-	}
+	region := l.Content.Refs.RegionName(a.Region, lang)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s, %s\n", i18n.T(lang, "iv.results"), region, a.Round)
 	fmt.Fprintf(&b, "%s · %s · %s\n\n", a.ID, i18n.T(lang, "iv.progress_short", p.Answered, p.Relevant), a.Updated.Local().Format("2006-01-02 15:04"))

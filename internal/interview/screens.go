@@ -181,10 +181,7 @@ func (m *Model) viewList() string {
 	var items []string
 	for _, it := range m.list {
 		a := it.a
-		region := a.Region
-		if r := engine.RegionByCode(a.Region); r != nil {
-			region = r.Name.Get(m.lang)
-		}
+		region := m.env.Content.Refs.RegionName(a.Region, m.lang)
 		prog := fmt.Sprintf("%d/%d (%.0f %%)", it.progress.Answered, it.progress.Relevant, it.progress.Fraction()*100)
 		if it.err != nil {
 			prog = "?"
@@ -307,7 +304,7 @@ func (m *Model) buildSetupField() {
 				c.add(l, []string{i18n.T(l, "iv.lang_name")}, nil)
 			}
 		} else {
-			for _, r := range engine.Regions {
+			for _, r := range m.env.Content.Refs.Regions {
 				label := "  " + r.Name.Get(m.lang)
 				if r.Pilot {
 					label = "★ " + r.Name.Get(m.lang) + " — " + m.t("iv.pilot")

@@ -37,8 +37,8 @@ func (su Setup) complete() bool {
 // Create stores a new assessment from a completed setup and returns the
 // session that answers it. The content files are stored with it.
 func Create(env *app.Env, su Setup) (*Session, error) {
-	if engine.RegionByCode(su.Region) == nil {
-		return nil, app.Inputf("%s", i18n.M("iv.msg.unknown_region", su.Region, strings.Join(engine.RegionCodes(), ", ")))
+	if refs := env.Content.Refs; refs.Region(su.Region) == nil {
+		return nil, app.Inputf("%s", i18n.M("iv.msg.unknown_region", su.Region, strings.Join(refs.RegionCodes(), ", ")))
 	}
 	if strings.TrimSpace(su.Respondent) == "" {
 		return nil, app.Inputf("%s", i18n.M("iv.msg.name_required"))
@@ -482,10 +482,7 @@ func (s *Session) Review() []ReviewItem {
 
 // RegionName returns the assessment's region in lang.
 func (s *Session) RegionName(lang string) string {
-	if r := engine.RegionByCode(s.L.A.Region); r != nil {
-		return r.Name.Get(lang)
-	}
-	return s.L.A.Region
+	return s.L.Content.Refs.RegionName(s.L.A.Region, lang)
 }
 
 // ResumeHint is the line that tells how to continue.

@@ -400,6 +400,35 @@ fixture('anchors-and-aliases',
     [E(S, 'label: &role', '&role', 'anchors and aliases (& and *) are not supported'),
      E(S, 'label: *role', '*role', 'anchors and aliases (& and *) are not supported')])
 
+# The reference tables (rules/references.yaml): required, validated like the rest.
+R = 'rules/references.yaml'
+ORIENTAL = '  - code: oriental\n    pilot: true\n'
+ORIENTAL_NAME = '    name: {fr: "L\'Oriental", ar: جهة الشرق, en: Oriental}'
+
+fixture('references-missing',
+    [delete(R)],
+    [EAt(R, 0, 0, 'missing: every content set has the reference tables')])
+
+fixture('references-unknown-key',
+    [sub(R, ORIENTAL, ORIENTAL + '    pilote: true\n')],
+    [E(R, 'pilote: true', 'pilote', 'unknown key "pilote" (did you mean "pilot"?)')])
+
+fixture('references-missing-arabic-name',
+    [sub(R, ORIENTAL_NAME, ORIENTAL_NAME.replace(' ar: جهة الشرق,', ''))],
+    [E(R, 'name: {fr: "L\'Oriental", en: Oriental}', '{', 'region oriental: name: missing Arabic text (ar)')])
+
+fixture('references-duplicate-code',
+    [sub(R, '  - code: PR\n', '  - code: FR\n')],
+    [E(R, ('  - code: FR', 2), 'FR', 'mipex: "FR" is listed twice')])
+
+fixture('references-verified-not-snia',
+    [sub(R, '  - code: D1\n', '  - code: D1\n    verified: false\n')],
+    [E(R, '  - code: D1', 'code', 'mgi D1: "verified" is for SNIA programmes')])
+
+fixture('references-sdg-goal-out-of-range',
+    [sub(R, '  - goal: 17\n', '  - goal: 18\n')],
+    [E(R, '  - goal: 18', '18', 'sdg: each entry needs a number from 1 to 17')])
+
 
 # ---------------------------------------------------------------------------
 def main():

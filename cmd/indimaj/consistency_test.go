@@ -1,0 +1,173 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCommandsFollowTheAssessmentLanguage: without --lang, the commands that
+// print results speak the assessment's language (here Arabic), as results and
+// report do; --lang still overrides.
+func TestCommandsFollowTheAssessmentLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	r := cli(t, db, "", sample, "answer", "--region", "oriental", "--respondent", "A", "--lang", "ar", "--answers", writeFile(t, "a.yaml", sampleAnswers))
+	if r.code != 0 {
+		t.Fatalf("answer: %d %s", r.code, r.stderr)
+	}
+	id := lastLine(r.stdout)
+	if r := cli(t, db, "", sample, "plan", "adopt", id, "adopt_plan"); r.code != 0 {
+		t.Fatalf("plan adopt: %d %s", r.code, r.stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		ar   string // Arabic the output must hold
+		fr   string // French it must not hold
+	}{
+		{[]string{"score", id}, "الحكامة", "Gouvernance"},
+		{[]string{"show", id}, "الحكامة", "Gouvernance"},
+		{[]string{"recommend", id}, "لأن", "parce que"},
+		{[]string{"whatif", id, "--set", "plan=full"}, "محاكاة", "Simulation"},
+		{[]string{"whatif", id, "--next-band", "gov"}, "الحكامة", "Gouvernance"},
+		{[]string{"targets", id}, "الحكامة", "Gouvernance"},
+		{[]string{"plan", "show", id}, "المصادقة", "Adopter"},
+	} {
+		r := cli(t, db, "", append([]string{sample}, c.args...)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d %s", c.args, r.code, r.stderr)
+		}
+		if !strings.Contains(r.stdout, c.ar) || strings.Contains(r.stdout, c.fr) {
+			t.Errorf("%v without --lang on an Arabic assessment: want %q, not %q:\n%s", c.args, c.ar, c.fr, r.stdout)
+		}
+		r = cli(t, db, "", append([]string{sample}, append(c.args, "--lang", "fr")...)...)
+		if r.code != 0 || !strings.Contains(r.stdout, c.fr) {
+			t.Errorf("%v --lang fr: want %q:\n%s%s", c.args, c.fr, r.stdout, r.stderr)
+		}
+	}
+}
+
+// TestShortIDPrefix: fewer than 4 characters is a usage mistake with its own
+// message, not "no such assessment".
+func TestShortIDPrefix(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	id := newSampleAssessment(t, db, "oriental")
+	r := cli(t, db, "", sample, "score", id[:3])
+	if r.code != 2 || !strings.Contains(r.stderr, "an id prefix needs at least 4 characters") || strings.Contains(r.stderr, "no such assessment") {
+		t.Fatalf("score %s: exit %d %q", id[:3], r.code, r.stderr)
+	}
+	if r := cli(t, db, "", sample, "score", id[:4]); r.code != 0 {
+		t.Fatalf("score %s (4 characters): exit %d %s", id[:4], r.code, r.stderr)
+	}
+	if r := cli(t, db, "", sample, "score", "ZZZZZZ"); r.code != 2 || !strings.Contains(r.stderr, "no such assessment") {
+		t.Fatalf("score ZZZZZZ: exit %d %q", r.code, r.stderr)
+	}
+}
+
+// TestWhatifJSONChangeScores: each change carries the indicator's score
+// before and after.
+func TestWhatifJSONChangeScores(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	id := newSampleAssessment(t, db, "oriental")
+	r := cli(t, db, "", sample, "whatif", id, "--set", "plan=full", "--set", "unit=absent", "--json")
+	var out struct {
+		Changes []struct {
+			Question  string
+			FromScore *float64 `json:"from_score"`
+			ToScore   *float64 `json:"to_score"`
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s%s", err, r.stdout, r.stderr)
+	}
+	want := map[string][2]float64{"plan": {50, 100}, "unit": {100, 0}}
+	if len(out.Changes) != 2 {
+		t.Fatalf("changes = %+v", out.Changes)
+	}
+	for _, c := range out.Changes {
+		w := want[c.Question]
+		if c.FromScore == nil || c.ToScore == nil || *c.FromScore != w[0] || *c.ToScore != w[1] {
+			t.Errorf("%s: from_score %v to_score %v, want %v", c.Question, c.FromScore, c.ToScore, w)
+		}
+	}
+}
+
+// TestNextBandSectionByTitleOrID: a section title in any language is taken,
+// and an unknown section lists the valid ids with their titles.
+func TestNextBandSectionByTitleOrID(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	id := newSampleAssessment(t, db, "oriental")
+	byID := cli(t, db, "", sample, "whatif", id, "--next-band", "gov", "--json")
+	for _, name := range []string{"Gouvernance", "governance", " الحكامة "} {
+		r := cli(t, db, "", sample, "whatif", id, "--next-band", name, "--json")
+		if r.code != 0 || r.stdout != byID.stdout {
+			t.Errorf("--next-band %q: exit %d %s\n%s", name, r.code, r.stderr, r.stdout)
+		}
+	}
+	r := cli(t, db, "", sample, "whatif", id, "--next-band", "Gouv")
+	if r.code != 2 || !strings.Contains(r.stderr, "gov (Governance), srv (") {
+		t.Fatalf("--next-band Gouv: exit %d %q", r.code, r.stderr)
+	}
+}
+
+// TestPlanAfterValidation: validation closes the answers, not the plan —
+// plan adopt and plan status need no --reason on a validated assessment,
+// each change has its audit entry (who, when, note); answers still need one.
+// The subcommand order (plan adopt ID) and the older one (plan ID adopt) both work.
+func TestPlanAfterValidation(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	id := newSampleAssessment(t, db, "oriental")
+	if r := cli(t, db, "", sample, "status", id, "validated", "--by", "Chair"); r.code != 0 {
+		t.Fatalf("validate: %s", r.stderr)
+	}
+	for _, args := range [][]string{
+		{"plan", "adopt", id, "adopt_plan", "--owner", "DGS", "--by", "Officer"},
+		{"plan", id, "status", "adopt_plan", "in_progress", "--note", "convention signée", "--by", "Officer"},
+		{"plan", "status", id, "adopt_plan", "done", "--by", "DGS"},
+	} {
+		if r := cli(t, db, "", append([]string{sample}, args...)...); r.code != 0 {
+			t.Fatalf("%v on a validated assessment: exit %d %s", args, r.code, r.stderr)
+		}
+	}
+	if r := cli(t, db, "", sample, "consensus", id, "plan", "full"); r.code != 2 || !strings.Contains(r.stderr, "--reason") {
+		t.Fatalf("a consensus on a validated assessment without --reason: exit %d %s", r.code, r.stderr)
+	}
+	var h struct {
+		History []struct {
+			By, Kind, Measure, Note string
+			At                      string
+			New                     any
+		}
+	}
+	r := cli(t, db, "", sample, "history", id, "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &h); err != nil {
+		t.Fatal(err)
+	}
+	var plan []string
+	for _, e := range h.History {
+		if e.Kind == "plan" {
+			if e.At == "" || e.Measure != "adopt_plan" {
+				t.Errorf("plan entry without a date or measure: %+v", e)
+			}
+			plan = append(plan, e.By+":"+e.New.(string)+":"+e.Note)
+		}
+	}
+	if strings.Join(plan, " | ") != "Officer:planned: | Officer:in_progress:convention signée | DGS:done:convention signée" {
+		t.Fatalf("plan entries = %q", plan)
+	}
+	if r := cli(t, db, "", sample, "history", id); !strings.Contains(r.stdout, "[convention signée]") {
+		t.Errorf("history does not show the plan note:\n%s", r.stdout)
+	}
+	var shown struct {
+		Measures []struct{ Measure, Status, Owner string }
+	}
+	r = cli(t, db, "", sample, "plan", "show", id, "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &shown); err != nil || len(shown.Measures) != 1 || shown.Measures[0].Status != "done" || shown.Measures[0].Owner != "DGS" {
+		t.Fatalf("plan show: %v %+v %s", err, shown, r.stderr)
+	}
+	for _, bad := range [][]string{{"plan", "status", id, "adopt_plan"}, {"plan", id, "bogus"}, {"plan", "adopt", id, "nope"}, {"plan", "status", id, "adopt_plan", "finished"}} {
+		if r := cli(t, db, "", append([]string{sample}, bad...)...); r.code != 2 {
+			t.Errorf("%v: exit %d %s", bad, r.code, r.stderr)
+		}
+	}
+}
