@@ -455,8 +455,11 @@ func TestTextOutputInThreeLanguages(t *testing.T) {
 		if lang == "en" {
 			continue
 		}
+		// The policy's tie-break keys are code, printed as written (like the
+		// formula): they are left out of the check.
+		text := strings.ReplaceAll(out.String(), "cost == 'low' ? 3 : cost == 'medium' ? 2 : 1", "")
 		for _, w := range english {
-			if strings.Contains(out.String(), w) {
+			if strings.Contains(text, w) {
 				t.Errorf("%s output has English %q:\n%s", lang, w, out.String())
 			}
 		}

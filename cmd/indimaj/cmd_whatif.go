@@ -162,7 +162,7 @@ lift SECTION to its next band.`,
 			}
 			if asJSON {
 				return g.printJSON(map[string]any{"assessment": l.A.ID, "saved": false, "changes": changes,
-					"overall":  map[string]any{"before": round1p(before.Overall), "after": round1p(after.Overall), "band_before": before.OverallBand, "band_after": after.OverallBand,
+					"overall": map[string]any{"before": round1p(before.Overall), "after": round1p(after.Overall), "band_before": before.OverallBand, "band_after": after.OverallBand,
 						"provisional_before": before.Provisional, "provisional_after": after.Provisional},
 					"sections": secs, "recommendations": recs})
 			}

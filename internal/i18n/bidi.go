@@ -26,7 +26,7 @@ func strongLTR(r rune) bool {
 	if r >= '0' && r <= '9' {
 		return true
 	}
-	return unicode.IsLetter(r) && !unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
+	return unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) && unicode.IsLetter(r)
 }
 
 // joiner reports whether r may continue a run between two left-to-right
@@ -101,10 +101,9 @@ func LTRRuns(s string) [][2]int {
 		if run != "" {
 			out = append(out, [2]int{start, start + len(run)})
 		}
-		i = end
-		if end <= start {
-			i = start + 1
-		}
+		// Scan on from the end of the run kept (a trimmed tail may hold the
+		// start of the next run).
+		i = start + max(len(run), n)
 	}
 	return out
 }

@@ -17,6 +17,7 @@ func TestIsolate(t *testing.T) {
 		{"| gov03 | **45** |", "| " + FSI + "gov03" + PDI + " | **" + FSI + "45" + PDI + "** |"},
 		{"\x1b[2m45\x1b[0m", "\x1b[2m" + FSI + "45" + PDI + "\x1b[0m"},
 		{"لا شيء", "لا شيء"},
+		{"«2026-suivi» (2 جولات)", "«" + FSI + "2026-suivi" + PDI + "» (" + FSI + "2" + PDI + " جولات)"},
 	}
 	for _, c := range cases {
 		if got := Isolate(c.in); got != c.want {
