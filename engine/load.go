@@ -3,6 +3,7 @@ package engine
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -85,12 +86,23 @@ func isYAML(p string) bool {
 // LoadFiles validates and compiles a content set given as file name → bytes.
 // Names are slash-separated and start with questionnaires/ or rules/.
 func LoadFiles(files map[string][]byte) (*Content, error) {
+	if err := ydoc.CheckSet(files); err != nil {
+		return nil, ydoc.Errors{asError(err)}
+	}
 	l := &loader{files: files}
 	c := l.load()
 	if err := l.errs.Err(); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+func asError(err error) *ydoc.Error {
+	var e *ydoc.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &ydoc.Error{Msg: err.Error()}
 }
 
 // LoadStored loads a content set stored with an assessment or a bundle.

@@ -320,7 +320,10 @@ type Measure struct {
 	// the answers (the unit exists but has no staff: "strengthen", not
 	// "create"); the first whose condition holds is used.
 	Variants []Variant
-	Pos      ydoc.Pos
+	// Plan is the measure's indicative cost, funding and KPI target (nil
+	// when the content declares no plan template).
+	Plan *MeasurePlan
+	Pos  ydoc.Pos
 
 	// explain builds the trigger's explanation tree on first use (compiling
 	// its leaves costs as much as the trigger itself; most loads never explain).
@@ -431,6 +434,8 @@ type Rules struct {
 	Policy   *Policy
 	Measures []*Measure
 	Pilots   []*Pilot
+	// Plan is the action plan's template, when the content declares one.
+	Plan *PlanTemplate
 }
 
 // Measure returns the measure with the given id, or nil.

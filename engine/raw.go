@@ -83,6 +83,8 @@ type rawRulesFile struct {
 	Policy   *rawPolicy   `yaml:"policy"`
 	Measures []rawMeasure `yaml:"measures"`
 	Pilots   []rawPilot   `yaml:"pilots"`
+	// Plan is the action plan's template (plantemplate.go).
+	Plan *rawPlanTemplate `yaml:"plan"`
 }
 
 type rawBand struct {
@@ -151,6 +153,8 @@ type rawMeasure struct {
 	Activities  []*ydoc.Node `yaml:"activities"`
 	Risks       []*ydoc.Node `yaml:"risks"`
 	Variants    []rawVariant `yaml:"variants"`
+	// Plan is the measure's planning data (plantemplate.go).
+	Plan *rawMeasurePlan `yaml:"plan"`
 }
 
 type rawRisk struct {

@@ -35,11 +35,18 @@ func (l *loader) rules(comp *compiler, files []string) *Rules {
 	r := &Rules{}
 	measureAt := map[string]ydoc.Pos{}
 	pilotAt := map[string]ydoc.Pos{}
-	var policyAt ydoc.Pos
+	var policyAt, planAt ydoc.Pos
+	type measureRaw struct {
+		m  *Measure
+		rm *rawMeasure
+	}
+	var measures []measureRaw
+	unreadable := false // a rules file did not parse (its plan template may be there)
 	for _, name := range files {
 		root, err := ydoc.Parse(name, l.files[name])
 		if err != nil {
 			l.addErr(err)
+			unreadable = true
 			continue
 		}
 		if root.Kind == ydoc.Null {
@@ -55,6 +62,14 @@ func (l *loader) rules(comp *compiler, files []string) *Rules {
 				r.Policy = l.policy(comp, rf.Policy)
 			}
 		}
+		if rf.Plan != nil {
+			if r.Plan != nil {
+				l.errs.Add(rf.Plan.At, "a second plan template (the first is at %s)", planAt)
+			} else {
+				planAt = rf.Plan.At
+				r.Plan = l.planTemplate(rf.Plan)
+			}
+		}
 		for i := range rf.Measures {
 			m := l.measure(comp, &rf.Measures[i])
 			if m == nil {
@@ -66,6 +81,7 @@ func (l *loader) rules(comp *compiler, files []string) *Rules {
 			}
 			measureAt[m.ID] = m.Pos
 			r.Measures = append(r.Measures, m)
+			measures = append(measures, measureRaw{m, &rf.Measures[i]})
 		}
 		for i := range rf.Pilots {
 			p := l.pilot(&rf.Pilots[i])
@@ -82,6 +98,22 @@ func (l *loader) rules(comp *compiler, files []string) *Rules {
 	}
 	if r.Policy == nil {
 		l.errs.Add(ydoc.Pos{File: "rules/"}, "no policy: one rules file must have a \"policy\" (bands, targets, priority formula)")
+	}
+	// A measure's planning data is checked against the plan template, which
+	// may come in a later file.
+	for _, mr := range measures {
+		who := "measure " + mr.m.ID
+		switch {
+		case r.Plan != nil && mr.rm.Plan == nil:
+			l.errs.Add(mr.rm.At, "%s: missing \"plan\" (indicative cost_mad, funding, kpi_target: the content declares a plan template)", who)
+		case r.Plan == nil && mr.rm.Plan != nil:
+			if unreadable {
+				continue
+			}
+			l.errs.Add(mr.rm.Plan.At, "%s: \"plan\" needs a plan template (a rules file with a top-level \"plan\")", who)
+		default:
+			mr.m.Plan = l.measurePlan(mr.rm, who, r.Plan)
+		}
 	}
 	for _, p := range r.Pilots {
 		for _, mid := range p.Measures {

@@ -5,13 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"sort"
 	"time"
 
 	"github.com/oklog/ulid/v2"
 	bolt "go.etcd.io/bbolt"
-
-	"github.com/indimaj/indimaj/internal/i18n"
 )
 
 var (
@@ -19,9 +16,6 @@ var (
 	bHistory   = []byte("history")
 	bPlans     = []byte("plans")
 )
-
-// ErrNeedsReason means the assessment is validated: a change needs a reason.
-var ErrNeedsReason error = msgError("store.needs_reason")
 
 // HistoryEntry is one change in an assessment's audit trail.
 type HistoryEntry struct {
@@ -106,13 +100,11 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 	err := s.update(func(tx *bolt.Tx) error {
 		*res = Applied{}
 		b := tx.Bucket(bAssessments)
-		data := b.Get([]byte(id))
-		if data == nil {
-			return detail(ErrNotFound, id)
-		}
 		a := &Assessment{}
-		if err := json.Unmarshal(data, a); err != nil {
-			return detail(ErrCorrupt, i18n.M("store.unreadable", id, err))
+		if ok, err := s.getJSON(b, []byte(id), a); err != nil {
+			return err
+		} else if !ok {
+			return fail(ErrNotFound, "id", id)
 		}
 		validated := a.Status == "validated"
 		now := time.Now().UTC()
@@ -156,11 +148,11 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 					key = an.Question
 				}
 				var old *Answer
-				if raw := ab.Get([]byte(key)); raw != nil {
-					old = &Answer{}
-					if err := json.Unmarshal(raw, old); err != nil {
-						return fmt.Errorf("%w: %v", ErrCorrupt, err)
-					}
+				var prev Answer
+				if ok, err := s.getJSON(ab, []byte(key), &prev); err != nil {
+					return err
+				} else if ok {
+					old = &prev
 				}
 				if an.Value == nil {
 					if old == nil {
@@ -216,11 +208,11 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 			}
 			for _, it := range ch.Plan {
 				var old *PlanItem
-				if raw := pb.Get([]byte(it.Measure)); raw != nil {
-					old = &PlanItem{}
-					if err := json.Unmarshal(raw, old); err != nil {
-						return fmt.Errorf("%w: %v", ErrCorrupt, err)
-					}
+				var prev PlanItem
+				if ok, err := s.getJSON(pb, []byte(it.Measure), &prev); err != nil {
+					return err
+				} else if ok {
+					old = &prev
 				}
 				if old != nil && old.Status == it.Status && old.Owner == it.Owner && old.Note == it.Note {
 					res.Unchanged++
@@ -266,7 +258,10 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 			return nil // nothing to write: importing the same data twice changes nothing
 		}
 		a.Updated = now
-		return putJSON(b, id, a)
+		if err := putJSON(b, id, a); err != nil {
+			return err
+		}
+		return s.reindex(tx, id)
 	})
 	if err != nil {
 		return nil, err
@@ -292,62 +287,16 @@ type Record struct {
 }
 
 // Full returns an assessment with its answers, consensus, audit trail
-// (oldest first) and adopted measures.
+// (oldest first) and adopted measures, read in one transaction.
 func (s *Store) Full(id string) (*Record, error) {
-	a, answers, err := s.Get(id)
-	if err != nil {
-		return nil, err
-	}
-	r := &Record{Assessment: a, Answers: answers}
-	err = s.view(func(tx *bolt.Tx) error {
-		each := func(parent []byte, fn func(v []byte) error) error {
-			p := tx.Bucket(parent)
-			if p == nil {
-				return nil
-			}
-			b := p.Bucket([]byte(id))
-			if b == nil {
-				return nil
-			}
-			return b.ForEach(func(_, v []byte) error { return fn(v) })
-		}
-		if err := each(bConsensus, func(v []byte) error {
-			var an Answer
-			if err := json.Unmarshal(v, &an); err != nil {
-				return fmt.Errorf("%w: %v", ErrCorrupt, err)
-			}
-			r.Consensus = append(r.Consensus, an)
-			return nil
-		}); err != nil {
-			return err
-		}
-		if err := each(bHistory, func(v []byte) error {
-			var e HistoryEntry
-			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("%w: %v", ErrCorrupt, err)
-			}
-			r.History = append(r.History, e)
-			return nil
-		}); err != nil {
-			return err
-		}
-		return each(bPlans, func(v []byte) error {
-			var it PlanItem
-			if err := json.Unmarshal(v, &it); err != nil {
-				return fmt.Errorf("%w: %v", ErrCorrupt, err)
-			}
-			r.Plan = append(r.Plan, it)
-			return nil
-		})
+	var r *Record
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		r, err = s.record(tx, id, true)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(r.History, func(i, j int) bool {
-		if !r.History[i].At.Equal(r.History[j].At) {
-			return r.History[i].At.Before(r.History[j].At)
-		}
-		return r.History[i].ID < r.History[j].ID
-	})
 	return r, nil
 }

@@ -10,7 +10,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -23,43 +22,22 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
-
-	"github.com/indimaj/indimaj/internal/i18n"
 )
 
-// SchemaVersion is the version of the data layout; later versions migrate from it.
-const SchemaVersion = "1"
+// SchemaVersion is the version of the data layout. Version 2 seals every
+// value with a checksum and keeps the summary index; files of version 1 are
+// converted on first open.
+const SchemaVersion = "2"
 
 // LockTimeout is how long a command waits for a database another process holds.
 var LockTimeout = 2 * time.Second
-
-var (
-	// ErrBusy means another process holds the database.
-	ErrBusy error = msgError("store.busy")
-	// ErrCorrupt means the file is not a usable indimaj database.
-	ErrCorrupt error = msgError("store.corrupt")
-	// ErrNotFound means no assessment has that id.
-	ErrNotFound error = msgError("store.not_found")
-	// ErrExists means an assessment with that id already exists.
-	ErrExists error = msgError("store.exists")
-)
-
-// msgError is an error whose text is a message of package i18n, in the
-// command line's language when it is printed (errors.Is compares keys).
-type msgError string
-
-func (e msgError) Error() string { return i18n.M(string(e)) }
-
-// detail wraps a sentinel error with what happened, in the messages' language.
-func detail(sentinel error, msg string) error {
-	return fmt.Errorf("%w%s%s", sentinel, i18n.Colon(), msg)
-}
 
 var (
 	bMeta        = []byte("meta")
 	bAssessments = []byte("assessments")
 	bAnswers     = []byte("answers")
 	bContent     = []byte("content")
+	bIndex       = []byte("index")
 	kSchema      = []byte("schema")
 	kCreated     = []byte("created")
 )
@@ -122,9 +100,20 @@ type Answer struct {
 type Store struct {
 	path string
 	mu   sync.Mutex
-	// checked is set once the file passed a full consistency check in this process.
-	checked bool
+	// summarize computes the summary index entry of an assessment.
+	summarize Summarizer
+	// ready is set once the file's format was checked (and converted) in this process.
+	ready bool
 }
+
+// Option changes how a Store works.
+type Option func(*Store)
+
+// WithSummarizer makes the store keep the computed part of each assessment's
+// summary (progress, scores, measures) in its index, in the same transaction
+// as each change. Without it, only the header part is kept (Summary.Scored is
+// false).
+func WithSummarizer(fn Summarizer) Option { return func(s *Store) { s.summarize = fn } }
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
@@ -139,7 +128,7 @@ func DefaultPath() (string, error) {
 	if dir == "" {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", fmt.Errorf("%s%s%w", i18n.M("store.no_home"), i18n.Colon(), err)
+			return "", failCause(nil, err, "no_home")
 		}
 		dir = filepath.Join(home, ".local", "share")
 	}
@@ -147,25 +136,35 @@ func DefaultPath() (string, error) {
 }
 
 // Open prepares the database at path, creating it (folder 0700, file 0600)
-// when it does not exist yet, and checks that it is a sound indimaj database.
-func Open(path string) (*Store, error) {
-	s := &Store{path: path}
-	if err := s.update(func(tx *bolt.Tx) error { return nil }); err != nil {
+// when it does not exist yet, and checks that it is an indimaj database
+// (header pages, format, size; `Doctor` checks everything).
+func Open(path string, opts ...Option) (*Store, error) {
+	s := newStore(path, opts)
+	// No transaction is committed: a damaged file stays exactly as it is.
+	if err := s.withDB(false, func(db *bolt.DB) error { return nil }); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
 // OpenExisting is Open for read-only commands: a missing file is not created.
-func OpenExisting(path string) (*Store, error) {
+func OpenExisting(path string, opts ...Option) (*Store, error) {
+	s := newStore(path, opts)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return &Store{path: path}, nil // reads see an empty database
+		return s, nil // reads see an empty database
 	}
-	s := &Store{path: path}
 	if err := s.view(func(tx *bolt.Tx) error { return nil }); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+func newStore(path string, opts []Option) *Store {
+	s := &Store{path: path}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // open opens the bbolt file with a lock timeout, refusing damaged files.
@@ -173,22 +172,22 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	fi, statErr := os.Stat(s.path)
 	switch {
 	case statErr == nil && fi.IsDir():
-		return nil, errors.New(i18n.M("store.is_folder", s.path))
+		return nil, fail(nil, "is_folder", s.path)
 	case statErr == nil && fi.Size() == 0:
-		return nil, detail(ErrCorrupt, i18n.M("store.empty", s.path))
+		return nil, fail(ErrCorrupt, "empty", s.path)
 	case errors.Is(statErr, os.ErrNotExist):
 		if readOnly {
 			return nil, errNoFile
 		}
 		if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
-			return nil, fmt.Errorf("%s%s%w", i18n.M("store.mkdir"), i18n.Colon(), err)
+			return nil, failCause(nil, err, "mkdir")
 		}
 	case statErr != nil:
-		return nil, fmt.Errorf("%s%s%w", i18n.M("store.cannot_read", s.path), i18n.Colon(), statErr)
+		return nil, failCause(nil, statErr, "cannot_read", s.path)
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, corrupt(s.path, r)
+			db, err = nil, damaged(s.path, panicError(r))
 		}
 	}()
 	old := debug.SetPanicOnFault(true)
@@ -197,23 +196,19 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	if err != nil {
 		switch {
 		case errors.Is(err, berrors.ErrTimeout):
-			return nil, detail(ErrBusy, i18n.M("store.busy_detail", s.path))
+			return nil, failCause(ErrBusy, err, "busy_detail", s.path)
 		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum),
 			strings.Contains(err.Error(), "file size too small"), strings.Contains(err.Error(), "invalid"):
-			return nil, detail(ErrCorrupt, i18n.M("store.not_indimaj_or_damaged", s.path, err))
+			return nil, damaged(s.path, err)
 		case errors.Is(err, os.ErrPermission):
-			return nil, errors.New(i18n.M("store.permission", s.path))
+			return nil, failCause(nil, err, "permission", s.path)
 		}
-		return nil, fmt.Errorf("%s%s%w", i18n.M("store.cannot_open", s.path), i18n.Colon(), err)
+		return nil, failCause(nil, err, "cannot_open", s.path)
 	}
 	return db, nil
 }
 
 var errNoFile = errors.New("no database file")
-
-func corrupt(path string, r any) error {
-	return detail(ErrCorrupt, i18n.M("store.damaged", path, r))
-}
 
 // withDB runs fn on an open database, turning panics from damaged pages into errors.
 func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
@@ -223,36 +218,64 @@ func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 	if err != nil {
 		return err
 	}
+	closed := false
 	defer func() {
 		if r := recover(); r != nil {
-			err = corrupt(s.path, r)
+			err = damaged(s.path, panicError(r))
 		}
-		if cerr := db.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("%s%s%w", i18n.M("store.closing", s.path), i18n.Colon(), cerr)
+		if !closed {
+			if cerr := db.Close(); cerr != nil && err == nil {
+				err = failCause(nil, cerr, "closing", s.path)
+			}
 		}
 	}()
 	old := debug.SetPanicOnFault(true)
 	defer debug.SetPanicOnFault(old)
-	if err := s.verify(db, readOnly); err != nil {
+	convert, err := s.verify(db, readOnly)
+	if err != nil {
 		return err
+	}
+	if convert {
+		// An older format, met by a read: convert it once, writing.
+		closed = true
+		if err := db.Close(); err != nil {
+			return failCause(nil, err, "closing", s.path)
+		}
+		if db, err = s.open(false); err != nil {
+			return err
+		}
+		closed = false
+		if _, err := s.verify(db, false); err != nil {
+			return err
+		}
 	}
 	return fn(db)
 }
 
-// verify checks the schema key (creating it in a new file) and, once per
-// process, the whole file's consistency.
-func (s *Store) verify(db *bolt.DB, readOnly bool) error {
+// verify checks the schema key (creating it in a new file), that the file
+// holds every page its header declares, and converts older formats. It
+// reports convert when a read-only open met an older format.
+func (s *Store) verify(db *bolt.DB, readOnly bool) (convert bool, err error) {
 	var schema []byte
 	var empty bool
-	err := db.View(func(tx *bolt.Tx) error {
+	var size int64
+	err = db.View(func(tx *bolt.Tx) error {
 		if m := tx.Bucket(bMeta); m != nil {
 			schema = append([]byte(nil), m.Get(kSchema)...)
 		}
 		empty = isEmptyTx(tx)
+		size = tx.Size()
 		return nil
 	})
 	if err != nil {
-		return err
+		return false, damaged(s.path, err)
+	}
+	// A truncated file: the header says the data goes further than the file.
+	if fi, err := os.Stat(s.path); err == nil && fi.Size() < size {
+		return false, damaged(s.path, fmt.Errorf("file is %d bytes, its header declares %d", fi.Size(), size))
+	}
+	if s.ready {
+		return false, nil
 	}
 	switch {
 	case schema == nil && empty && !readOnly:
@@ -267,7 +290,7 @@ func (s *Store) verify(db *bolt.DB, readOnly bool) error {
 			if err := m.Put(kCreated, []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
 				return err
 			}
-			for _, b := range [][]byte{bAssessments, bAnswers, bContent, bConsensus, bHistory, bPlans} {
+			for _, b := range allBuckets {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
 				}
@@ -275,29 +298,26 @@ func (s *Store) verify(db *bolt.DB, readOnly bool) error {
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("%s%s%w", i18n.M("store.init", s.path), i18n.Colon(), err)
+			return false, failCause(nil, err, "init", s.path)
 		}
 	case schema == nil && empty:
 		// A new, empty file opened read-only: nothing to read.
 	case schema == nil:
-		return detail(ErrCorrupt, i18n.M("store.foreign", s.path))
-	case string(schema) != SchemaVersion:
-		return errors.New(i18n.M("store.schema", s.path, schema, SchemaVersion))
-	}
-	if !s.checked {
-		err := db.View(func(tx *bolt.Tx) error {
-			for e := range tx.Check() {
-				return e
-			}
-			return nil
-		})
-		if err != nil {
-			return detail(ErrCorrupt, i18n.M("store.check", s.path, err))
+		return false, fail(ErrCorrupt, "foreign", s.path)
+	case string(schema) == "1" && readOnly:
+		return true, nil
+	case string(schema) == "1":
+		if err := s.migrate1(db); err != nil {
+			return false, err
 		}
-		s.checked = true
+	case string(schema) != SchemaVersion:
+		return false, fail(nil, "schema", s.path, string(schema), SchemaVersion)
 	}
-	return nil
+	s.ready = true
+	return false, nil
 }
+
+var allBuckets = [][]byte{bAssessments, bAnswers, bContent, bConsensus, bHistory, bPlans, bIndex}
 
 func isEmptyTx(tx *bolt.Tx) bool {
 	k, _ := tx.Cursor().First()
@@ -316,19 +336,11 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	return err
 }
 
-func bucket(tx *bolt.Tx, name []byte) *bolt.Bucket {
-	b := tx.Bucket(name)
-	if b == nil {
-		return nil
-	}
-	return b
-}
-
 // Resolve turns an id or a unique prefix of at least 4 characters into a full id.
 func (s *Store) Resolve(idOrPrefix string) (string, error) {
 	var matches []string
 	err := s.view(func(tx *bolt.Tx) error {
-		b := bucket(tx, bAssessments)
+		b := tx.Bucket(bAssessments)
 		if b == nil {
 			return nil
 		}
@@ -351,38 +363,104 @@ func (s *Store) Resolve(idOrPrefix string) (string, error) {
 	}
 	switch len(matches) {
 	case 0:
-		return "", detail(ErrNotFound, i18n.M("store.not_found_id", idOrPrefix))
+		return "", fail(ErrNotFound, "not_found_id", idOrPrefix)
 	case 1:
 		return matches[0], nil
 	}
-	return "", detail(ErrNotFound, i18n.M("store.ambiguous", idOrPrefix, len(matches)))
+	return "", fail(ErrNotFound, "ambiguous", idOrPrefix, len(matches))
 }
 
 // Create stores a new assessment with its content snapshot and initial answers,
 // all in one transaction.
 func (s *Store) Create(a *Assessment, content map[string][]byte, answers []Answer) error {
+	return s.update(func(tx *bolt.Tx) error { return s.create(tx, a, content, answers, true) })
+}
+
+// NewRecord is a new assessment with everything stored about it, for CreateMany.
+type NewRecord struct {
+	Record
+	Content map[string][]byte
+}
+
+// CreateMany stores many new assessments in one transaction (the generator of
+// test databases uses it; an import of a database too).
+func (s *Store) CreateMany(recs []NewRecord) error {
 	return s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bAssessments)
-		if b.Get([]byte(a.ID)) != nil {
-			return detail(ErrExists, a.ID)
-		}
-		if err := putContent(tx, a.ContentHash, content); err != nil {
-			return err
-		}
-		if err := putJSON(b, a.ID, a); err != nil {
-			return err
-		}
-		ab, err := tx.Bucket(bAnswers).CreateBucketIfNotExists([]byte(a.ID))
-		if err != nil {
-			return err
-		}
-		for _, an := range answers {
-			if err := putJSON(ab, answerKey(an.Respondent, an.Question), an); err != nil {
+		for i := range recs {
+			r := &recs[i]
+			if err := s.create(tx, r.Assessment, r.Content, r.Answers, false); err != nil {
+				return err
+			}
+			id := r.Assessment.ID
+			for _, set := range []struct {
+				parent []byte
+				fn     func(b *bolt.Bucket) error
+			}{
+				{bConsensus, func(b *bolt.Bucket) error {
+					for _, an := range r.Consensus {
+						if err := putJSON(b, an.Question, an); err != nil {
+							return err
+						}
+					}
+					return nil
+				}},
+				{bHistory, func(b *bolt.Bucket) error {
+					for _, e := range r.History {
+						if err := putJSON(b, e.ID, e); err != nil {
+							return err
+						}
+					}
+					return nil
+				}},
+				{bPlans, func(b *bolt.Bucket) error {
+					for _, it := range r.Plan {
+						if err := putJSON(b, it.Measure, it); err != nil {
+							return err
+						}
+					}
+					return nil
+				}},
+			} {
+				b, err := nested(tx, set.parent, id)
+				if err != nil {
+					return err
+				}
+				if err := set.fn(b); err != nil {
+					return err
+				}
+			}
+			if err := s.reindex(tx, id); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+func (s *Store) create(tx *bolt.Tx, a *Assessment, content map[string][]byte, answers []Answer, index bool) error {
+	b := tx.Bucket(bAssessments)
+	if b.Get([]byte(a.ID)) != nil {
+		return fail(ErrExists, "id", a.ID)
+	}
+	if err := putContent(tx, a.ContentHash, content); err != nil {
+		return err
+	}
+	if err := putJSON(b, a.ID, a); err != nil {
+		return err
+	}
+	ab, err := tx.Bucket(bAnswers).CreateBucketIfNotExists([]byte(a.ID))
+	if err != nil {
+		return err
+	}
+	for _, an := range answers {
+		if err := putJSON(ab, answerKey(an.Respondent, an.Question), an); err != nil {
+			return err
+		}
+	}
+	if !index {
+		return nil
+	}
+	return s.reindex(tx, a.ID)
 }
 
 func putContent(tx *bolt.Tx, hash string, files map[string][]byte) error {
@@ -396,71 +474,49 @@ func putContent(tx *bolt.Tx, hash string, files map[string][]byte) error {
 	return putJSON(b, hash, files)
 }
 
-func putJSON(b *bolt.Bucket, key string, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return b.Put([]byte(key), data)
-}
-
 func answerKey(respondent, question string) string { return respondent + "\x00" + question }
 
 // Content returns the content snapshot stored under a hash, or nil.
 func (s *Store) Content(hash string) (map[string][]byte, error) {
 	var files map[string][]byte
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bContent)
-		if b == nil {
-			return nil
-		}
-		data := b.Get([]byte(hash))
-		if data == nil {
-			return nil
-		}
-		return json.Unmarshal(data, &files)
+		var err error
+		files, err = s.content(tx, hash)
+		return err
 	})
 	return files, err
+}
+
+func (s *Store) content(tx *bolt.Tx, hash string) (map[string][]byte, error) {
+	b := tx.Bucket(bContent)
+	if b == nil {
+		return nil, nil
+	}
+	var files map[string][]byte
+	ok, err := s.getJSON(b, []byte(hash), &files)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return files, nil
 }
 
 // Get returns an assessment and its answers (every respondent's), sorted by
 // respondent then question order of storage.
 func (s *Store) Get(id string) (*Assessment, []Answer, error) {
-	var a *Assessment
-	var answers []Answer
+	var r *Record
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bAssessments)
-		var data []byte
-		if b != nil {
-			data = b.Get([]byte(id))
-		}
-		if data == nil {
-			return detail(ErrNotFound, id)
-		}
-		a = &Assessment{}
-		if err := json.Unmarshal(data, a); err != nil {
-			return detail(ErrCorrupt, i18n.M("store.unreadable", id, err))
-		}
-		ab := tx.Bucket(bAnswers).Bucket([]byte(id))
-		if ab == nil {
-			return nil
-		}
-		return ab.ForEach(func(k, v []byte) error {
-			var an Answer
-			if err := json.Unmarshal(v, &an); err != nil {
-				return detail(ErrCorrupt, i18n.M("store.answer_unreadable", id, err))
-			}
-			answers = append(answers, an)
-			return nil
-		})
+		var err error
+		r, err = s.record(tx, id, false)
+		return err
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	return a, answers, nil
+	return r.Assessment, r.Answers, nil
 }
 
-// List returns every assessment header, oldest first.
+// List returns every assessment header, oldest first. Listings read the
+// summary index instead (Summaries), which costs far less.
 func (s *Store) List() ([]*Assessment, error) {
 	var out []*Assessment
 	err := s.view(func(tx *bolt.Tx) error {
@@ -468,11 +524,7 @@ func (s *Store) List() ([]*Assessment, error) {
 		if b == nil {
 			return nil
 		}
-		return b.ForEach(func(k, v []byte) error {
-			a := &Assessment{}
-			if err := json.Unmarshal(v, a); err != nil {
-				return detail(ErrCorrupt, i18n.M("store.unreadable", k, err))
-			}
+		return forEachJSON(s, b, func(a *Assessment) error {
 			out = append(out, a)
 			return nil
 		})
@@ -495,15 +547,18 @@ func (s *Store) UpdateAssessment(id string, update func(a *Assessment) error) er
 	return s.PutAnswers(id, nil, update)
 }
 
-// Delete removes an assessment and its answers. Its content snapshot stays
-// (other assessments may share it).
+// Delete removes an assessment, its answers and its index entry. Its content
+// snapshot stays (other assessments may share it).
 func (s *Store) Delete(id string) error {
 	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bAssessments)
 		if b.Get([]byte(id)) == nil {
-			return detail(ErrNotFound, id)
+			return fail(ErrNotFound, "id", id)
 		}
 		if err := b.Delete([]byte(id)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bIndex).Delete([]byte(id)); err != nil {
 			return err
 		}
 		for _, parent := range [][]byte{bAnswers, bConsensus, bHistory, bPlans} {

@@ -233,6 +233,7 @@ func TestDamagedFiles(t *testing.T) {
 			if !errors.Is(err, store.ErrCorrupt) {
 				t.Fatalf("error = %v, want ErrCorrupt", err)
 			}
+			checkDamageMessage(t, err, p)
 			after, _ := os.ReadFile(p)
 			if string(after) != string(content) {
 				t.Fatal("the damaged file was modified")

@@ -115,7 +115,7 @@ func TestCLIExportImportAnswer(t *testing.T) {
 		t.Errorf("sheets %s", got)
 	}
 	rows, _ := f.GetRows("settings")
-	if len(rows) != 2 || rows[1][1] != "indimaj-regional" || rows[1][3] != "Français (fr)" {
+	if len(rows) != 2 || rows[1][1] != "indimaj-regional" || rows[1][3] != "French (fr)" {
 		t.Errorf("settings %v", rows)
 	}
 	f.Close()
@@ -144,8 +144,15 @@ func TestCLIExportImportAnswer(t *testing.T) {
 	f, _ = excelize.OpenFile(filepath.Join(dir, "sample-ar.xlsx"))
 	rows, _ = f.GetRows("settings")
 	f.Close()
-	if rows[1][0] != "استبيان نموذجي" || rows[1][3] != "العربية (ar)" {
+	if rows[1][0] != "استبيان نموذجي" || rows[1][3] != "Arabic (ar)" {
 		t.Errorf("settings with --lang ar: %v", rows)
+	}
+	// ... and its label column comes first, as Kobo and ODK name it.
+	f, _ = excelize.OpenFile(filepath.Join(dir, "sample-ar.xlsx"))
+	rows, _ = f.GetRows("survey")
+	f.Close()
+	if got := strings.Join(rows[0][2:5], ","); got != "label::Arabic (ar),label::French (fr),label::English (en)" {
+		t.Errorf("survey header with --lang ar: %s", got)
 	}
 	// Bad input: one line, exit 2, nothing written.
 	for _, args := range [][]string{
@@ -236,15 +243,16 @@ func TestCLIImportUnsupportedAndSkip(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "form.xlsx"), f.xlsx(t), 0o644)
 	r := cli(t, dir, db, "xlsform", "import", "form.xlsx", "-o", "out")
-	if r.code != 2 || !strings.Contains(r.stderr, "indimaj: survey!3: type: geopoint: indimaj has no location questions\n") ||
-		!strings.Contains(r.stderr, "indimaj: form.xlsx: nothing written (1 unsupported parts: --skip-unsupported leaves them out)") {
+	if r.code != 2 || !strings.Contains(r.stderr, "indimaj: error: survey!3: type: geopoint: indimaj has no location questions (unsupported: --skip-unsupported leaves it out)\n") ||
+		!strings.Contains(r.stderr, "indimaj: form.xlsx: nothing written: 1 blocking error(s), 0 skipped item(s)") {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
 		t.Fatal("something was written")
 	}
 	r = cli(t, dir, db, "xlsform", "import", "form.xlsx", "-o", "out", "--skip-unsupported")
-	if r.code != 0 || !strings.Contains(r.stderr, "skipped: survey!3: type: geopoint") {
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: skipped: survey!3: type: geopoint") ||
+		!strings.Contains(r.stderr, "form.xlsx: 1 skipped item(s) (warnings above), ") {
 		t.Fatalf("--skip-unsupported: %d %s", r.code, r.stderr)
 	}
 	// The default folder is the form id; an empty folder is fine.

@@ -49,7 +49,9 @@ func Export(c *engine.Content, opts ExportOptions) (*ExportResult, error) {
 	if !slices.Contains(q.Languages, lang) {
 		return nil, fmt.Errorf("--lang %s: the questionnaire is written in %s", lang, strings.Join(q.Languages, ", "))
 	}
-	langs := q.Languages
+	// The default language's columns come first: tools that ignore
+	// default_language take the first label column as the default.
+	langs := append([]string{lang}, slices.DeleteFunc(slices.Clone(q.Languages), func(l string) bool { return l == lang })...)
 	res := &ExportResult{}
 	report := func(id, format string, args ...any) {
 		res.Problems = append(res.Problems, id+": "+fmt.Sprintf(format, args...))

@@ -392,7 +392,7 @@ func (t *fromXPath) translate(n xNode) (ev, error) {
 		if t.cols != nil {
 			v, ok := t.cols[x.Name]
 			if !ok {
-				return ev{}, fmt.Errorf("%s is not a column of the choices sheet", x.Name)
+				return ev{}, unsupported("%s is not a column of the choices sheet (ODK reads it as empty)", x.Name)
 			}
 			return ev{src: quoteExpr(v), prec: ePrim, kind: kStr, lit: &lit{s: v}}, nil
 		}

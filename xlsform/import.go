@@ -3,6 +3,7 @@ package xlsform
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"path/filepath"
 	"regexp"
@@ -129,7 +130,10 @@ var (
 		"guidance hint": "guidance_hint", "appearance": "appearance",
 		"required_message": "required_message", "required message": "required_message", "jr:requiredmsg": "required_message",
 		"read_only": "read_only", "repeat_count": "repeat_count", "parameters": "parameters", "trigger": "trigger",
-		"image": "media", "audio": "media", "video": "media", "big-image": "media", "media": "media",
+		"relevance": "relevant", "calculate": "calculation", "constraining_message": "constraint_message",
+		"readonly": "read_only", "count": "repeat_count", "jr:count": "repeat_count", "command": "type", "tag": "name",
+		"caption": "label", "requiredmsg": "required_message", "noapperrorstring": "noapperrorstring",
+		"no_app_error_string": "noapperrorstring", "autoplay": "autoplay", "rows": "rows",
 		colType: colType, colWeight: colWeight, colWhenSkipped: colWhenSkipped, colRefs: colRefs, colNoteFor: colNoteFor,
 	}
 	// Columns whose content indimaj cannot keep.
@@ -145,8 +149,31 @@ var (
 	presentationCols = map[string]string{
 		"appearance":       "indimaj lays questions out itself",
 		"required_message": "indimaj words the required message itself",
+		"noapperrorstring": "indimaj words its messages itself",
+		"autoplay":         "indimaj plays no media",
+		"rows":             "indimaj sizes text boxes itself",
+	}
+	// questionTypes are the spellings of the question types indimaj has.
+	questionTypes = map[string]string{
+		"integer": "integer", "int": "integer", "add integer prompt": "integer", "q int": "integer", "percentage": "integer",
+		"decimal": "decimal", "add decimal prompt": "decimal", "q decimal": "decimal",
+		"text": "text", "string": "text", "add text prompt": "text", "q string": "text", "phone number": "text",
+		"note": "note", "add note prompt": "note", "q note": "note",
+		"calculate": "calc", "add calculate prompt": "calc", "q calculate": "calc",
+		"number of days in last month": "integer", "number of days in last six months": "integer", "number of days in last year": "integer",
+	}
+	// typeNotes say how a type was adapted.
+	typeNotes = map[string]string{
+		"phone number":                      "phone number becomes a text question (indimaj does not check that only digits are typed)",
+		"percentage":                        "percentage becomes an integer question between 0 and 100",
+		"number of days in last month":      "becomes an integer question (its 0–31 check is left out)",
+		"number of days in last six months": "becomes an integer question (its 0–183 check is left out)",
+		"number of days in last year":       "becomes an integer question (its 0–365 check is left out)",
 	}
 	metadataTypes = map[string]bool{
+		"get start time": true, "get end time": true, "get today": true, "get device id": true, "get subscriber id": true,
+		"get sim id": true, "get phone number": true, "start time": true, "end time": true, "sim id": true, "device id": true,
+		"subscriber id": true, "simid": true, "phone number metadata": true,
 		"start": true, "end": true, "today": true, "deviceid": true, "subscriberid": true, "simserial": true,
 		"phonenumber": true, "username": true, "email": true, "audit": true, "imei": true, "uuid": true,
 		"start-geopoint": true, "background-audio": true, "instanceid": true,
@@ -163,6 +190,21 @@ var (
 		"select_one_from_file": "indimaj reads no external choice files", "select_multiple_from_file": "indimaj reads no external choice files",
 		"xml-external": "indimaj reads no external data", "csv-external": "indimaj reads no external data",
 		"begin_repeat": "indimaj has no repeats", "begin_loop": "indimaj has no repeats",
+		"photo": "indimaj has no media questions", "add image prompt": "indimaj has no media questions",
+		"add photo prompt": "indimaj has no media questions", "add audio prompt": "indimaj has no media questions",
+		"add video prompt": "indimaj has no media questions", "add file prompt": "indimaj has no file questions",
+		"q picture": "indimaj has no media questions", "q image": "indimaj has no media questions",
+		"q audio": "indimaj has no media questions", "q video": "indimaj has no media questions",
+		"location": "indimaj has no location questions", "gps": "indimaj has no location questions",
+		"q location": "indimaj has no location questions", "q geopoint": "indimaj has no location questions",
+		"q geoshape": "indimaj has no location questions", "q geotrace": "indimaj has no location questions",
+		"add location prompt": "indimaj has no location questions", "osm": "indimaj has no map (OpenStreetMap) questions",
+		"q barcode": "indimaj has no barcode questions", "add barcode prompt": "indimaj has no barcode questions",
+		"add date prompt": "indimaj has no date questions", "add date time prompt": "indimaj has no date questions",
+		"q date": "indimaj has no date questions", "q date time": "indimaj has no date questions",
+		"add time prompt": "indimaj has no date questions", "q time": "indimaj has no date questions",
+		"q acknowledge": "indimaj has no acknowledge questions", "add acknowledge prompt": "indimaj has no acknowledge questions",
+		"audio-audit": "indimaj records no audio", "entity": "indimaj has no entities",
 	}
 )
 
@@ -237,6 +279,7 @@ type importer struct {
 
 	survey, choices, settings, extra *sheet
 	defaultLang                      string
+	allowDuplicates                  bool
 	langs                            []string
 	formID, version                  string
 	title                            map[string]string
@@ -332,6 +375,14 @@ func (im *importer) run() {
 	im.choices = im.sheets["choices"]
 	im.settings = im.sheets["settings"]
 	im.extra = im.sheets[sheetIndimaj]
+	if im.survey == nil && len(im.sheets) == 1 {
+		for _, sh := range im.sheets {
+			if sh.column("type") >= 0 && sh.column("name") >= 0 {
+				im.survey = sh
+				im.add(place{sheet: sh.name}, "", Note, "the only sheet, %s, is read as the survey sheet", sh.name)
+			}
+		}
+	}
 	if im.survey == nil || len(im.survey.rows) == 0 {
 		im.add(place{sheet: "survey"}, "", Invalid, "the workbook has no survey sheet (an XLSForm needs survey, and choices for select questions)")
 		return
@@ -364,6 +415,7 @@ func (im *importer) readSettings() {
 			im.add(place{im.settings.name, 2}, "default_language", Note, "%q is not a language indimaj speaks (fr, ar, en): unqualified columns are read as French", dl)
 		}
 	}
+	im.allowDuplicates = truthy(get("allow_choice_duplicates"))
 	id := get("form_id")
 	if id == "" {
 		id = strings.TrimSuffix(filepath.Base(im.opts.Name), filepath.Ext(im.opts.Name))
@@ -475,9 +527,18 @@ func (im *importer) readSurveyColumns() {
 			im.textColumn(s, i, h, base, lang)
 			continue
 		}
-		if lang != "" && (base == "media" || base == "image" || base == "audio" || base == "video" || base == "big-image") {
-			base = "media"
-		} else if lang != "" {
+		if isMediaColumn(base) {
+			// image, audio, video, each possibly per language: all media.
+			im.col["media:"+h] = i
+			continue
+		}
+		if lang != "" && presentationCols[surveyAliases[base]] != "" {
+			if colHasValues(s, i) {
+				im.note(s.name, 0, h, "ignored: "+presentationCols[surveyAliases[base]])
+			}
+			continue
+		}
+		if lang != "" {
 			if colHasValues(s, i) {
 				im.unsupported(place{s.name, 1}, h, "column not supported by indimaj (its values would be lost)")
 			}
@@ -750,10 +811,20 @@ func (im *importer) readChoices() {
 			im.unsupported(p, "name", "choice name %q cannot be an indimaj code (letters, digits, _, - and ., starting with a letter or digit)", name)
 			continue
 		}
+		dup := false
 		for _, prev := range l.choices {
 			if prev.name == name {
-				im.add(p, "name", Invalid, "choice %q appears twice in list %s (row %d)", name, ln, prev.row)
+				dup = true
+				if im.allowDuplicates {
+					im.unsupported(p, "name", "choice %q appears twice in list %s (row %d): allow_choice_duplicates is set, but indimaj needs one code per choice, so this one is left out", name, ln, prev.row)
+				} else {
+					im.add(p, "name", Invalid, "choice %q appears twice in list %s (row %d)", name, ln, prev.row)
+				}
+				break
 			}
+		}
+		if dup && im.allowDuplicates {
+			continue
 		}
 		for l, col := range labelCol {
 			if v := cell(row, col); v != "" {
@@ -882,21 +953,21 @@ func (im *importer) readSurvey() {
 			if name != "" {
 				skippedNames[name] = fmt.Sprintf("it is inside the repeat of row %d", skipRow)
 			}
-			switch typ {
-			case "begin_repeat", "begin repeat", "begin_loop", "begin loop":
+			switch controlType(typ) {
+			case "begin repeat":
 				skipDepth++
-			case "end_repeat", "end repeat", "end_loop", "end loop":
+			case "end repeat":
 				skipDepth--
 			}
 			continue
 		}
-		switch typ {
-		case "begin_group", "begin group":
+		switch controlType(typ) {
+		case "begin group":
 			if name == "" {
 				im.add(p, "name", Invalid, "a group needs a name")
 			}
 			f := &groupFrame{row: r + 1, name: name, top: len(stack) == 0, relevant: get(row, "relevant")}
-			im.unsupportedCells(row, p, "default", "read_only", "repeat_count", "parameters", "trigger", "media")
+			im.unsupportedCells(row, p, im.cellBases()...)
 			if f.top {
 				sec := &isection{name: name, row: r + 1, texts: texts, relevant: f.relevant}
 				im.sections = append(im.sections, sec)
@@ -912,79 +983,81 @@ func (im *importer) readSurvey() {
 			im.presentation(row, p)
 			stack = append(stack, f)
 			continue
-		case "end_group", "end group":
+		case "end group":
 			if len(stack) == 0 {
 				im.add(p, "type", Invalid, "end_group without a begin_group")
 				continue
 			}
 			stack = stack[:len(stack)-1]
 			continue
-		case "begin_repeat", "begin repeat", "begin_loop", "begin loop":
+		case "begin repeat":
 			im.unsupported(p, "type", "%s: indimaj has no repeats (the repeat and every row in it)", typ)
 			if name != "" {
 				skippedNames[name] = "it is a repeat"
 			}
 			skipDepth, skipRow = 1, r+1
 			continue
-		case "end_repeat", "end repeat", "end_loop", "end loop":
+		case "end repeat":
 			im.add(p, "type", Invalid, "%s without a begin", typ)
 			continue
 		}
-		kind, list := "", ""
-		switch {
-		case strings.HasPrefix(typ, "select_one ") || strings.HasPrefix(typ, "select one "),
-			strings.HasPrefix(typ, "select_multiple ") || strings.HasPrefix(typ, "select multiple ") || strings.HasPrefix(typ, "select all that apply "):
+		kind, list, orOther := "", "", false
+		if cmd, l, other, ok := selectType(typ); ok {
 			kind = "single"
-			if !strings.HasPrefix(typ, "select_one") && !strings.HasPrefix(typ, "select one") {
+			if strings.Contains(cmd, "multiple") || strings.Contains(cmd, "all that apply") {
 				kind = "multiple"
 			}
-			rest := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(typ,
-				"select_one "), "select one "), "select_multiple "), "select multiple "), "select all that apply "))
-			if len(rest) == 0 {
-				im.add(p, "type", Invalid, "%s needs a list name", typ)
-				continue
-			}
-			if len(rest) > 1 {
-				if rest[1] == "or_other" {
-					im.unsupported(p, "type", "or_other is not supported (add an \"other\" choice and a text question with a relevance)")
-				} else {
-					im.add(p, "type", Invalid, "unexpected %q after the list name", strings.Join(rest[1:], " "))
-				}
+			if why, bad := unsupportedSelects[cmd]; bad {
+				im.unsupported(p, "type", "%s: %s", cmd, why)
 				if name != "" {
-					skippedNames[name] = "its type is not supported"
+					skippedNames[name] = "its type " + cmd + " is not supported"
 				}
 				continue
 			}
-			// List names are case-sensitive in XLSForm; find it as written.
-			list = cell(row, typeCol)
-			list = strings.Fields(list)[len(strings.Fields(list))-1]
-		case typ == "integer" || typ == "int":
-			kind = "integer"
-		case typ == "decimal":
-			kind = "decimal"
-		case typ == "text" || typ == "string":
-			kind = "text"
-		case typ == "note":
-			kind = "note"
-		case typ == "calculate":
-			kind = "calc"
-		case metadataTypes[typ]:
+			if l == "" {
+				im.add(p, "type", Invalid, "%s needs a list name", cmd)
+				continue
+			}
+			// List names are case-sensitive in XLSForm: keep it as written.
+			for _, f := range strings.Fields(cell(row, typeCol)) {
+				if strings.EqualFold(f, l) {
+					list = f
+				}
+			}
+			orOther = other
+		} else if k, ok := questionTypes[typ]; ok {
+			kind = k
+			if why := typeNotes[typ]; why != "" {
+				im.note(s.name, r+1, "type", why)
+			}
+		} else if metadataTypes[typ] || strings.HasPrefix(typ, "uri:") {
 			im.note(s.name, r+1, "type", "metadata ("+typ+") is not a question: ignored")
 			if name != "" {
 				skippedNames[name] = "it is metadata (" + typ + ")"
 			}
 			continue
-		default:
+		} else {
 			first := strings.Fields(typ)[0]
-			if why, ok := unsupportedTypes[strings.ReplaceAll(first, " ", "_")]; ok {
-				im.unsupported(p, "type", "%s: %s", first, why)
+			why, ok := unsupportedTypes[typ]
+			if !ok {
+				why, ok = unsupportedTypes[strings.ReplaceAll(first, " ", "_")]
+			}
+			if !ok {
+				why, ok = unsupportedTypes[first]
+			}
+			if ok {
+				im.unsupported(p, "type", "%s: %s", typ, why)
 				if name != "" {
-					skippedNames[name] = "its type " + first + " is not supported"
+					skippedNames[name] = "its type " + typ + " is not supported"
 				}
 				continue
 			}
 			im.add(p, "type", Invalid, "unknown type %q", cell(row, typeCol))
 			continue
+		}
+		if name == "" && kind == "note" {
+			name = fmt.Sprintf("note_row_%d", r+1)
+			im.note(s.name, r+1, "name", "a note without a name is named note_row_ROW")
 		}
 		if name == "" {
 			im.add(p, "name", Invalid, "a %s row needs a name", typ)
@@ -993,8 +1066,22 @@ func (im *importer) readSurvey() {
 		it := &item{row: r + 1, kind: kind, name: name, list: list, texts: texts, cells: map[string]string{}}
 		for _, c := range []string{"required", "relevant", "constraint", "calculation", "default", "choice_filter", colType, colWeight, colWhenSkipped, colRefs, colNoteFor} {
 			it.cells[c] = get(row, c)
+			if c == "relevant" || c == "constraint" || c == "calculation" || c == "choice_filter" {
+				it.cells[c] = straightQuotes(it.cells[c])
+			}
 		}
-		im.unsupportedCells(row, p, "default", "read_only", "repeat_count", "parameters", "trigger", "media")
+		if typ == "percentage" && it.cells["constraint"] == "" {
+			it.cells["constraint"] = "0 <= . and . <= 100"
+		}
+		var other *item
+		if orOther {
+			list = im.orOtherList(list, p)
+			it.list = list
+			other = &item{row: r + 1, kind: "text", name: name + "_other", cells: map[string]string{"relevant": "selected(${" + name + "}, 'other')"},
+				texts: map[string]map[string]string{"label": txtSpecifyOther}}
+			im.note(s.name, r+1, "type", "or_other: an \"other\" choice and a text question NAME_other (asked when other is chosen) are added, as ODK does")
+		}
+		im.unsupportedCells(row, p, im.cellBases()...)
 		im.presentation(row, p)
 		if kind == "calc" {
 			it.groupRel = im.groupRels(stack, nil)
@@ -1006,18 +1093,23 @@ func (im *importer) readSurvey() {
 			im.items = append(im.items, it)
 			continue
 		}
-		if len(stack) == 0 {
-			if loose == nil {
-				loose = &isection{name: im.formID, row: r + 1, loose: true}
-				im.sections = append(im.sections, loose)
+		for _, it := range []*item{it, other} {
+			if it == nil {
+				continue
 			}
-			it.section = loose
-			loose.items = append(loose.items, it)
-			im.items = append(im.items, it)
-			continue
+			if len(stack) == 0 {
+				if loose == nil {
+					loose = &isection{name: im.formID, row: r + 1, loose: true}
+					im.sections = append(im.sections, loose)
+				}
+				it.section = loose
+				loose.items = append(loose.items, it)
+				im.items = append(im.items, it)
+				continue
+			}
+			it.groupRel = im.groupRels(stack, nil)
+			im.addItem(it, stack)
 		}
-		it.groupRel = im.groupRels(stack, nil)
-		im.addItem(it, stack)
 	}
 	if skipDepth > 0 {
 		im.add(place{s.name, skipRow}, "type", Invalid, "begin_repeat without an end_repeat")
@@ -1065,6 +1157,128 @@ func (im *importer) addItem(it *item, stack []*groupFrame) {
 	im.items = append(im.items, it)
 }
 
+// controlType tells group and repeat rows apart: "begin group", "end
+// group", "begin repeat" (repeat, loop over LIST, looped group, lgroup) or
+// "end repeat"; "" for other rows.
+func controlType(typ string) string {
+	t := strings.ReplaceAll(typ, "_", " ")
+	for _, edge := range []string{"begin ", "end "} {
+		rest, ok := strings.CutPrefix(t, edge)
+		if !ok {
+			continue
+		}
+		switch {
+		case rest == "group":
+			return edge + "group"
+		case rest == "repeat" || rest == "loop" || rest == "lgroup" || rest == "looped group" || strings.HasPrefix(rest, "loop over ") || strings.HasPrefix(rest, "repeat over "):
+			return edge + "repeat"
+		}
+	}
+	return ""
+}
+
+// cellBases lists the survey columns whose cells indimaj cannot keep.
+func (im *importer) cellBases() []string {
+	out := []string{"default", "read_only", "repeat_count", "parameters", "trigger"}
+	for k := range im.col {
+		if strings.HasPrefix(k, "media:") {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func isMediaColumn(base string) bool {
+	switch base {
+	case "media", "image", "audio", "video", "big-image":
+		return true
+	}
+	return false
+}
+
+// straightQuotes replaces the typographic quotes Excel types (‘ ’ “ ”) with
+// straight ones in an expression, as pyxform does.
+func straightQuotes(s string) string {
+	return strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
+}
+
+// selectCommands are the spellings of select types, longest first.
+var selectCommands = func() []string {
+	out := []string{
+		"select_one", "select one", "select1", "select one from", "add select one prompt using", "select one using",
+		"select_multiple", "select multiple", "select all that apply", "select all that apply from", "select multiple from",
+		"add select multiple prompt using", "select multiple using",
+		"select_one_external", "select one external", "select_one_from_file", "select one from file",
+		"select_multiple_from_file", "select multiple from file", "rank",
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}()
+
+// unsupportedSelects are select types indimaj cannot represent.
+var unsupportedSelects = map[string]string{
+	"select_one_external":  "its choices come from an external CSV file (external_choices), which indimaj does not read",
+	"select one external":  "its choices come from an external CSV file (external_choices), which indimaj does not read",
+	"select_one_from_file": "indimaj reads no external choice files", "select one from file": "indimaj reads no external choice files",
+	"select_multiple_from_file": "indimaj reads no external choice files", "select multiple from file": "indimaj reads no external choice files",
+	"rank": "indimaj has no ranking questions",
+}
+
+// selectType parses "select_one LIST", "select one from LIST or specify
+// other" and the other spellings pyxform accepts (normalized type).
+func selectType(typ string) (cmd, list string, orOther, ok bool) {
+	for _, c := range selectCommands {
+		rest, found := strings.CutPrefix(typ, c)
+		if !found || rest != "" && rest[0] != ' ' {
+			continue
+		}
+		f := strings.Fields(rest)
+		for _, suffix := range []string{"or specify other", "or_other", "or other"} {
+			n := len(strings.Fields(suffix))
+			if len(f) > n && strings.Join(f[len(f)-n:], " ") == suffix {
+				f, orOther = f[:len(f)-n], true
+				break
+			}
+		}
+		switch len(f) {
+		case 0:
+			return c, "", orOther, true
+		case 1:
+			return c, f[0], orOther, true
+		}
+		return "", "", false, false
+	}
+	return "", "", false, false
+}
+
+// orOtherList returns a list like name with an "other" choice added (made
+// once per list).
+func (im *importer) orOtherList(name string, p place) string {
+	key := name + " or_other"
+	if _, done := im.lists[key]; done {
+		return key
+	}
+	l := im.lists[name]
+	if l == nil {
+		return name // reported as a missing list
+	}
+	cp := &ilist{name: key, row: l.row, choices: slices.Clone(l.choices), scored: l.scored}
+	has := false
+	for _, c := range l.choices {
+		has = has || c.name == "other"
+	}
+	if !has {
+		other := &ichoice{row: l.row, name: "other", labels: maps.Clone(txtOther), desc: map[string]string{}, cols: map[string]string{"name": "other"}}
+		if l.scored {
+			other.scoreSet = true
+		}
+		cp.choices = append(cp.choices, other)
+	}
+	im.lists[key] = cp
+	return key
+}
+
 // unsupportedCells reports the cells of columns indimaj cannot keep.
 func (im *importer) unsupportedCells(row []string, p place, bases ...string) {
 	for _, b := range bases {
@@ -1076,7 +1290,11 @@ func (im *importer) unsupportedCells(row []string, p place, bases ...string) {
 		if v == "" || b == "read_only" && falsy(v) {
 			continue
 		}
-		im.unsupported(p, im.survey.header()[c], "%s (%s)", unsupportedCols[b], abbreviate(v))
+		why := unsupportedCols[b]
+		if strings.HasPrefix(b, "media:") {
+			why = unsupportedCols["media"]
+		}
+		im.unsupported(p, im.survey.header()[c], "%s (%s)", why, abbreviate(v))
 	}
 }
 

@@ -352,7 +352,7 @@ func TestImportUnsupported(t *testing.T) {
 		"survey!8: type: image: indimaj has no media questions",
 		"survey!9: calculation: pulldata('prices', 'price', 'item', ${village}): pulldata() has no indimaj equivalent (it reads an external CSV file); the calculation is left out",
 		"survey!10: default: indimaj has no default answers (3)",
-		"survey!11: type: or_other is not supported",
+		`survey!11: type: or_other: an "other" choice and a text question NAME_other (asked when other is chosen) are added, as ODK does`,
 		"survey!12: type: date: indimaj has no date questions",
 	} {
 		if !strings.Contains(text, want) {
@@ -368,7 +368,7 @@ func TestImportUnsupported(t *testing.T) {
 	for _, qu := range q.Questions {
 		ids = append(ids, qu.ID)
 	}
-	if got := strings.Join(ids, ","); got != "village,count_q,days" {
+	if got := strings.Join(ids, ","); got != "village,count_q,color,color_other,days" {
 		t.Errorf("kept %s", got)
 	}
 	text = problemsText(res)
@@ -404,8 +404,8 @@ func TestImportInvalidForms(t *testing.T) {
 			"survey": {{"type", "name", "label"}, {"select_one nolist", "a", "A"}, {"text", "b", "B"}, {"text", "b", "B2"}, {"integre", "c", "C"}, {"text", "", "D"}},
 		}, []string{`survey!2: type: list "nolist" is not in the choices sheet`, `survey!4: name: name "b" is already used on row 3`, `survey!5: type: unknown type "integre"`, "survey!6: name: a text row needs a name"}},
 		{"bad expressions", fixture{
-			"survey": {{"type", "name", "label", "relevant", "constraint"}, {"integer", "a", "A"}, {"text", "b", "B", "${a} == 1"}, {"text", "c", "C", "${z} > 1"}, {"integer", "d", "D", "", ". > ‘1’"}},
-		}, []string{"survey!3: relevant: ${a} == 1: at character 6: \"==\" is not XPath", "survey!4: relevant: ${z} > 1: unknown question ${z}", "survey!5: constraint: . > ‘1’: at character 5: curly quote"}},
+			"survey": {{"type", "name", "label", "relevant", "constraint"}, {"integer", "a", "A"}, {"text", "b", "B", "${a} == 1"}, {"text", "c", "C", "${z} > 1"}, {"integer", "d", "D", "", ". > 1 and"}},
+		}, []string{"survey!3: relevant: ${a} == 1: at character 6: \"==\" is not XPath", "survey!4: relevant: ${z} > 1: unknown question ${z}", "survey!5: constraint: . > 1 and: "}},
 		{"groups", fixture{
 			"survey": {{"type", "name", "label"}, {"begin_group", "g", "G"}, {"text", "a", "A"}, {"end_group"}, {"end_group"}, {"begin_group", "h", "H"}, {"text", "b", "B"}},
 		}, []string{"survey!5: type: end_group without a begin_group", "survey!6: type: begin_group h has no end_group"}},

@@ -10,8 +10,9 @@ import (
 var langOrder = []string{"fr", "ar", "en"}
 
 // langHeader is how export names a language in column headers
-// (label::Français (fr)), as XLSForm recommends: a name and the code.
-var langHeader = map[string]string{"fr": "Français (fr)", "ar": "العربية (ar)", "en": "English (en)"}
+// (label::French (fr)): the English name and the code, as the XLSForm,
+// KoboToolbox and ODK documentation write them.
+var langHeader = map[string]string{"fr": "French (fr)", "ar": "Arabic (ar)", "en": "English (en)"}
 
 var langNames = map[string]string{
 	"fr": "fr", "fra": "fr", "fre": "fr", "french": "fr", "français": "fr", "francais": "fr", "française": "fr", "الفرنسية": "fr",
@@ -86,4 +87,7 @@ var (
 	txtYes       = map[string]string{"fr": "Oui", "ar": "نعم", "en": "Yes"}
 	txtNo        = map[string]string{"fr": "Non", "ar": "لا", "en": "No"}
 	txtForm      = map[string]string{"fr": "Questionnaire", "ar": "استبيان", "en": "Questionnaire"}
+	// or_other: the choice and the question ODK adds.
+	txtOther        = map[string]string{"fr": "Autre", "ar": "أخرى", "en": "Other"}
+	txtSpecifyOther = map[string]string{"fr": "Précisez (autre)", "ar": "حددوا (أخرى)", "en": "Specify other"}
 )

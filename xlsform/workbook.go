@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -53,21 +54,83 @@ func cell(row []string, col int) string {
 	return strings.TrimSpace(row[col])
 }
 
-// readWorkbook reads every sheet of an .xlsx file (names keep their case).
+// readWorkbook reads every sheet of an .xlsx (or .xls) workbook, within the
+// limits of limits.go (names keep their case).
 func readWorkbook(r io.Reader) (map[string]*sheet, []string, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := readLimited(r)
 	if err != nil {
-		return nil, nil, fmt.Errorf("not a readable .xlsx workbook: %v", err)
+		return nil, nil, err
+	}
+	if isXLS(data) {
+		return readXLS(data)
+	}
+	if err := checkZip(data); err != nil {
+		return nil, nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUncompressedBytes, UnzipXMLSizeLimit: MaxUncompressedBytes})
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
 	}
 	defer f.Close()
 	sheets := map[string]*sheet{}
 	var names []string
-	for _, name := range f.GetSheetList() {
-		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+	cells, positions := 0, 0
+	list := f.GetSheetList()
+	if len(list) > MaxSheets {
+		return nil, nil, fmt.Errorf("%w: %d sheets (limit %d)", ErrTooLarge, len(list), MaxSheets)
+	}
+	for _, name := range list {
+		rows, err := f.Rows(name)
 		if err != nil {
-			return nil, nil, fmt.Errorf("sheet %s: %v", name, err)
+			return nil, nil, fmt.Errorf("%w: sheet %s: %v", ErrNotWorkbook, name, err)
 		}
-		sheets[strings.ToLower(strings.TrimSpace(name))] = &sheet{name: name, rows: rows}
+		var out [][]string
+		gap := 0 // empty rows not yet kept (kept only when a filled row follows)
+		for rows.Next() {
+			if positions++; positions > maxRowPositions {
+				rows.Close()
+				return nil, nil, fmt.Errorf("%w: more than %d rows (sheet %s)", ErrTooLarge, maxRowPositions, name)
+			}
+			row, err := rows.Columns(excelize.Options{RawCellValue: true})
+			if err != nil {
+				rows.Close()
+				return nil, nil, fmt.Errorf("%w: sheet %s: %v", ErrNotWorkbook, name, err)
+			}
+			// Keep what a row holds, not the empty cells before a far column.
+			last := len(row) - 1
+			for last >= 0 && row[last] == "" {
+				last--
+			}
+			if last >= MaxColumns {
+				rows.Close()
+				return nil, nil, fmt.Errorf("%w: sheet %s, row %d has a cell in column %d (limit %d columns)", ErrTooLarge, name, len(out)+1, last+1, MaxColumns)
+			}
+			for _, v := range row[:last+1] {
+				if v != "" {
+					cells++
+				}
+			}
+			if cells > MaxCells {
+				rows.Close()
+				return nil, nil, fmt.Errorf("%w: more than %d filled cells (sheet %s, row %d)", ErrTooLarge, MaxCells, name, len(out)+1)
+			}
+			if last < 0 {
+				gap++
+				continue
+			}
+			if len(out)+gap >= MaxRows {
+				rows.Close()
+				return nil, nil, fmt.Errorf("%w: more than %d rows (sheet %s)", ErrTooLarge, MaxRows, name)
+			}
+			for ; gap > 0; gap-- {
+				out = append(out, nil)
+			}
+			out = append(out, slices.Clip(row[:last+1]))
+		}
+		if err := rows.Close(); err != nil {
+			return nil, nil, fmt.Errorf("%w: sheet %s: %v", ErrNotWorkbook, name, err)
+		}
+		sheets[strings.ToLower(strings.TrimSpace(name))] = &sheet{name: name, rows: out}
 		names = append(names, name)
 	}
 	return sheets, names, nil
@@ -131,6 +194,16 @@ func writeWorkbook(sheets []*outSheet) ([]byte, error) {
 			if err := f.SetColWidth(s.name, "A", lastCol, 18); err != nil {
 				return nil, err
 			}
+		}
+		// The true used range: streaming readers (openpyxl's read-only
+		// mode, hence pyxform) read only the cells the dimension declares.
+		cols := max(len(s.header), 1)
+		for _, row := range s.rows {
+			cols = max(cols, len(row))
+		}
+		last, _ := excelize.CoordinatesToCellName(cols, len(s.rows)+1)
+		if err := f.SetSheetDimension(s.name, "A1:"+last); err != nil {
+			return nil, err
 		}
 		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return nil, err

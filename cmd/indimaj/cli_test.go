@@ -205,7 +205,7 @@ func TestAnswerShowAssessmentsJSON(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := []string{"answered", "coverage", "created", "id", "provisional", "questionnaire", "region", "relevant", "respondents", "round", "status", "updated", "version"}
+	want := []string{"answered", "coverage", "created", "id", "overall", "provisional", "questionnaire", "region", "relevant", "respondents", "round", "status", "updated", "version"}
 	if !reflect.DeepEqual(keys, want) {
 		t.Fatalf("keys = %v", keys)
 	}

@@ -88,6 +88,9 @@ is printed as the last line of standard output.`,
 				if round == "" {
 					round = app.DefaultRound()
 				}
+				if err := app.CheckRound(round); err != nil {
+					return err
+				}
 				a := &store.Assessment{ID: app.NewID(), Region: region, Round: round, Questionnaire: c.Q.ID, Version: c.Q.Version,
 					ContentHash: c.Hash, Lang: lang, Status: "draft", Created: now, Updated: now}
 				l = &app.Loaded{A: a, Content: c}
@@ -108,7 +111,7 @@ is printed as the last line of standard output.`,
 				if err != nil {
 					return err
 				}
-				if env.Store, err = store.Open(p); err != nil {
+				if err := env.OpenStore(p, true); err != nil {
 					return err
 				}
 				if err := env.Store.Create(l.A, l.Content.Files, answers); err != nil {
@@ -154,13 +157,14 @@ type assessmentRow struct {
 	Respondents   []string  `json:"respondents"`
 	Answered      int       `json:"answered"`
 	Relevant      int       `json:"relevant"`
+	Overall       *float64  `json:"overall"`
+	Coverage      float64   `json:"coverage"`
 	Created       time.Time `json:"created"`
 	Updated       time.Time `json:"updated"`
 	Demo          bool      `json:"demo,omitempty"`
-	// Coverage of the indicators; Provisional when it is below the policy's
-	// provisional_below (the results are then provisional).
-	Coverage    float64 `json:"coverage"`
-	Provisional bool    `json:"provisional"`
+	// Provisional when the coverage is below the policy's provisional_below
+	// (the results are then provisional).
+	Provisional bool `json:"provisional"`
 }
 
 func respondentNames(a *store.Assessment) []string {
@@ -173,34 +177,39 @@ func respondentNames(a *store.Assessment) []string {
 
 func assessmentsCmd(g *globals) *cobra.Command {
 	var asJSON bool
+	var region, round, status string
 	cmd := &cobra.Command{
 		Use:     "assessments",
 		Aliases: []string{"list", "ls"},
 		Short:   "List assessments",
-		Example: "  indimaj assessments\n  indimaj assessments --json",
+		Long: `List assessments, oldest first, from the database's summary index (kept up to
+date with every change, so listing costs the same whatever the assessments hold).
+--region, --round and --status keep the matching ones.`,
+		Example: "  indimaj assessments\n  indimaj assessments --json\n  indimaj assessments --round 2026-baseline --status validated",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			env, err := g.env(false)
 			if err != nil {
 				return err
 			}
-			list, err := env.Store.List()
+			if region != "" {
+				if err := g.checkRegion(region); err != nil {
+					return err
+				}
+			}
+			if status != "" && !slices.Contains(app.Statuses, status) {
+				return inputf("%s", i18n.M("cli.msg.unknown_status", status))
+			}
+			// The summary index answers without rebuilding any assessment.
+			list, err := env.Summaries(store.Filter{Region: region, Round: round, Status: status})
 			if err != nil {
 				return err
 			}
 			rows := []assessmentRow{}
 			for _, a := range list {
-				row := assessmentRow{ID: a.ID, Region: a.Region, Round: a.Round, Questionnaire: a.Questionnaire, Version: a.Version,
-					Status: a.Status, Respondents: respondentNames(a), Created: a.Created, Updated: a.Updated, Demo: a.Demo}
-				if l, err := env.Open(a.ID); err == nil {
-					p, _ := l.State.Progress()
-					row.Answered, row.Relevant = p.Answered, p.Relevant
-					sc := engine.Score(l.State, l.Content.Rules.Policy)
-					row.Coverage, row.Provisional = round3(sc.Coverage), sc.Provisional
-				} else {
-					g.warn("%s", i18n.M("cli.msg.note", err))
-				}
-				rows = append(rows, row)
+				rows = append(rows, assessmentRow{ID: a.ID, Region: a.Region, Round: a.Round, Questionnaire: a.Questionnaire, Version: a.Version,
+					Status: a.Status, Respondents: a.Respondents, Answered: a.Answered, Relevant: a.Relevant, Overall: a.Overall,
+					Coverage: a.Coverage, Provisional: a.Provisional, Created: a.Created, Updated: a.Updated, Demo: a.Demo})
 			}
 			if asJSON {
 				return g.printJSON(rows)
@@ -230,6 +239,9 @@ func assessmentsCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&region, "region", "", "only this region (code)")
+	cmd.Flags().StringVar(&round, "round", "", "only this round label")
+	cmd.Flags().StringVar(&status, "status", "", "only this status: draft, in_review or validated")
 	return cmd
 }
 

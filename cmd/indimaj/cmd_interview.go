@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/interview"
 	"github.com/spf13/cobra"
 )
@@ -53,6 +54,11 @@ end of the input stops and saves.`,
 			}
 			if cmd.Flags().Changed("lang") {
 				if err := checkLang(su.Lang); err != nil {
+					return err
+				}
+			}
+			if cmd.Flags().Changed("round") {
+				if err := app.CheckRound(su.Round); err != nil {
 					return err
 				}
 			}

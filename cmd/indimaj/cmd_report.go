@@ -11,6 +11,7 @@ import (
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/demo"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/reports"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
@@ -75,7 +76,7 @@ func (g *globals) writeReport(data []byte, format, out string) error {
 		fmt.Fprintln(g.stderr, out)
 		return nil
 	}
-	if f, ok := g.stdout.(*os.File); ok && format == "md" && term.IsTerminal(int(f.Fd())) {
+	if f, ok := termsafe.Unwrap(g.stdout).(*os.File); ok && format == "md" && term.IsTerminal(int(f.Fd())) {
 		width := 100
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
 			width = min(w-2, 120)

@@ -187,6 +187,9 @@ indimaj compare BASELINE FOLLOWUP then shows the deltas.`,
 			if round == "" {
 				return inputf("%s", i18n.M("cli.msg.round_required"))
 			}
+			if err := app.CheckRound(round); err != nil {
+				return err
+			}
 			env, base, err := g.open(args[0])
 			if err != nil {
 				return err
@@ -215,7 +218,7 @@ indimaj compare BASELINE FOLLOWUP then shows the deltas.`,
 			if err != nil {
 				return err
 			}
-			if env.Store, err = store.Open(p); err != nil {
+			if err := env.OpenStore(p, true); err != nil {
 				return err
 			}
 			if err := env.Store.Create(a, c.Files, answers); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/safewrite"
 	"github.com/indimaj/indimaj/store"
 	"github.com/indimaj/indimaj/xlsform"
 	"github.com/spf13/cobra"
@@ -39,30 +40,25 @@ func xlsformCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
+// workbookError explains why a workbook (a form or a data export) could not
+// be read at all.
+func workbookError(name string, err error) error {
+	switch {
+	case errors.Is(err, xlsform.ErrDTD):
+		return inputf("%s", i18n.M("xlsform.dtd", name, err))
+	case errors.Is(err, xlsform.ErrZipBomb):
+		return inputf("%s", i18n.M("xlsform.bomb", name, xlsform.MaxUncompressedBytes>>20, err))
+	case errors.Is(err, xlsform.ErrTooLarge):
+		return inputf("%s", i18n.M("xlsform.too_large", name, err, xlsform.MaxWorkbookBytes>>20, xlsform.MaxUncompressedBytes>>20,
+			xlsform.MaxRows, xlsform.MaxColumns, xlsform.MaxCells))
+	}
+	return inputf("%s", i18n.M("xlsform.not_workbook", name, err))
+}
+
 // writeFileAtomic writes data to path through a temporary file in the same
-// folder, so a reader never sees half a file.
+// folder, so a reader never sees half a file (see safewrite.WriteFile).
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return safewrite.WriteFile(path, data, 0o644)
 }
 
 func xlsformExportCmd(g *globals) *cobra.Command {
@@ -218,33 +214,33 @@ be empty; the files are written to a temporary folder, then moved into place.`,
 			}
 			res, err := xlsform.Import(bytes.NewReader(data), xlsform.ImportOptions{Name: name, SkipUnsupported: skip})
 			if err != nil {
-				return inputf("%s", i18n.M("cli.msg.save_as_xlsx", name, err))
+				return workbookError(name, err)
 			}
+			// Blockers first, as errors; then what is skipped, as warnings.
+			var errs, unsup, warns, notes []string
+			for _, p := range res.Problems {
+				switch {
+				case p.Severity == xlsform.Invalid:
+					errs = append(errs, i18n.M("xlsform.error", p.String()))
+				case p.Severity == xlsform.Unsupported && !skip:
+					unsup = append(unsup, i18n.M("xlsform.error_skip", p.String()))
+				case p.Severity == xlsform.Unsupported:
+					warns = append(warns, i18n.M("xlsform.warn_skipped", p.String()))
+				default:
+					notes = append(notes, i18n.M("cli.msg.note", p.String()))
+				}
+			}
+			errs = append(errs, unsup...)
 			if res.Failed(skip) {
-				var lines []string
-				unsupported := 0
-				for _, p := range res.Problems {
-					switch p.Severity {
-					case xlsform.Invalid:
-						lines = append(lines, p.String())
-					case xlsform.Unsupported:
-						lines = append(lines, p.String())
-						unsupported++
-					}
-				}
-				end := i18n.M("cli.msg.nothing_written", name)
-				if unsupported > 0 && !skip {
-					end += i18n.M("cli.msg.unsupported_parts", unsupported)
-				}
-				lines = append(lines, end)
+				lines := append(errs, warns...)
+				lines = append(lines, i18n.M("xlsform.failed_counts", name, len(errs), len(warns)))
 				return inputf("%s", strings.Join(lines, "\n"))
 			}
-			for _, p := range res.Problems {
-				key := "cli.msg.note"
-				if p.Severity == xlsform.Unsupported {
-					key = "cli.msg.skipped"
-				}
-				fmt.Fprintln(g.stderr, i18n.M(key, p.String()))
+			for _, l := range append(warns, notes...) {
+				fmt.Fprintln(g.stderr, l)
+			}
+			if len(warns)+len(notes) > 0 {
+				fmt.Fprintln(g.stderr, i18n.M("xlsform.done_counts", name, len(warns), len(notes)))
 			}
 			if out == "" {
 				out = res.ID
@@ -371,7 +367,7 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 			if err != nil {
 				return err
 			}
-			if env.Store, err = store.Open(p); err != nil {
+			if err := env.OpenStore(p, true); err != nil {
 				return err
 			}
 			total := 0

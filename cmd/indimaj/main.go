@@ -17,6 +17,8 @@ import (
 	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/safewrite"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -48,10 +50,12 @@ var homeScreen func(g *globals) error
 type globals struct {
 	db      string
 	content string
-	stdout  io.Writer
-	stderr  io.Writer
-	stdin   io.Reader
-	loaded  *engine.Content // the content of --content (or the embedded one), once loaded
+	// check runs the full check of the database before the command.
+	check  bool
+	stdout io.Writer
+	stderr io.Writer
+	stdin  io.Reader
+	loaded *engine.Content // the content of --content (or the embedded one), once loaded
 }
 
 // loadContent loads the content of --content (or the embedded content) once.
@@ -78,6 +82,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitRuntime
 		}
 	}()
+	// Everything printed goes through the terminal net (user data is also
+	// escaped where it is formatted, see internal/termsafe).
+	outNet, errNet := termsafe.NewWriter(stdout), termsafe.NewWriter(stderr)
+	defer outNet.Flush()
+	defer errNet.Flush()
+	stdout, stderr = outNet, errNet
 	g := &globals{stdout: stdout, stderr: stderr, stdin: stdin}
 	root := newRoot(g)
 	root.SetArgs(args)
@@ -104,21 +114,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 func classify(err error) (int, string) {
 	var ee *exitError
 	var es ydoc.Errors
+	var le *ydoc.Error
 	switch {
 	case errors.As(err, &ee):
 		return ee.code, ee.msg
+	case errors.As(err, &le):
+		return exitInput, errorLines(ydoc.Errors{le})
 	case errors.As(err, &es):
-		lines := make([]string, len(es))
-		for i, e := range es {
-			lines[i] = e.Error()
-		}
-		return exitInput, strings.Join(lines, "\n")
+		return exitInput, errorLines(es)
 	case errors.Is(err, store.ErrBusy), errors.Is(err, store.ErrCorrupt):
-		return exitRuntime, err.Error()
+		return exitRuntime, app.ErrorText(err)
 	case app.IsInput(err), isUsage(err):
-		return exitInput, err.Error()
+		return exitInput, app.ErrorText(err)
 	}
-	return exitRuntime, err.Error()
+	return exitRuntime, app.ErrorText(err)
+}
+
+// maxErrorsShown is how many problems are printed for one command; the
+// rest are counted ("… and 199,980 more problems").
+const maxErrorsShown = 20
+
+// errorLines prints located problems, at most maxErrorsShown of them, each
+// on one line with the user's text escaped, and limit messages translated.
+func errorLines(es ydoc.Errors) string {
+	n := min(len(es), maxErrorsShown)
+	lines := make([]string, 0, n+1)
+	for _, e := range es[:n] {
+		msg := e.Msg
+		if e.Key != "" && i18n.Has(i18n.MessageLang(), e.Key) {
+			msg = i18n.M(e.Key, e.Args...)
+		}
+		lines = append(lines, termsafe.Line(e.Pos.String()+": "+msg))
+	}
+	if len(es) > n {
+		lines = append(lines, i18n.M("hostile.more_errors", len(es)-n))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func isUsage(err error) bool {
@@ -158,6 +189,9 @@ Messages are in $INDIMAJ_LANG (fr, ar or en), else your locale's language
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $INDIMAJ_DB or ~/.local/share/indimaj/indimaj.db)")
 	root.PersistentFlags().StringVar(&g.content, "content", "", "content folder with questionnaires/ and rules/ (default: the embedded content)")
+	root.PersistentFlags().BoolVar(&safewrite.FollowSymlinks, "follow-symlink", false, "let -o write through a symbolic link (to the file it points to)")
+	root.PersistentFlags().BoolVar(&g.check, "check", false, "check the whole database file first (as `indimaj doctor` does) and stop if it is damaged")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return g.fullCheck(cmd) }
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitInput, msg: err.Error() + i18n.M("cli.msg.see_help", c.CommandPath())}
 	})
@@ -189,16 +223,11 @@ func (g *globals) env(write bool) (*app.Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	var s *store.Store
-	if write {
-		s, err = store.Open(p)
-	} else {
-		s, err = store.OpenExisting(p)
-	}
-	if err != nil {
+	env := &app.Env{Content: c, Warn: g.warn}
+	if err := env.OpenStore(p, write); err != nil {
 		return nil, err
 	}
-	return &app.Env{Content: c, Store: s, Warn: g.warn}, nil
+	return env, nil
 }
 
 // open loads the content and opens an existing assessment (id or prefix).
@@ -225,7 +254,10 @@ func (g *globals) printJSON(v any) error {
 	return enc.Encode(v)
 }
 
-func isTerminal(r io.Reader) bool {
+func isTerminal(r any) bool {
+	if w, ok := r.(io.Writer); ok {
+		r = termsafe.Unwrap(w)
+	}
 	f, ok := r.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -273,11 +273,25 @@ func Plain(n *Node) any {
 			if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
 				return i
 			}
-			f, _ := strconv.ParseFloat(n.Value, 64)
-			return f
+			if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+				return f
+			}
+			return n.Value // never a silent 0: the question's type check refuses it
 		case "float":
-			f, _ := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-			return f
+			// YAML's .inf, -.inf and .nan are numbers (that every check then
+			// refuses as not finite), never a silent 0.
+			switch strings.ToLower(strings.TrimPrefix(n.Value, "+")) {
+			case ".inf":
+				return math.Inf(1)
+			case "-.inf":
+				return math.Inf(-1)
+			case ".nan":
+				return math.NaN()
+			}
+			if f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil {
+				return f
+			}
+			return n.Value
 		case "bool":
 			return n.Value == "true"
 		}

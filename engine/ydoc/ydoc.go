@@ -14,6 +14,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -97,6 +98,10 @@ func (n *Node) Get(k string) *Node {
 type Error struct {
 	Pos
 	Msg string
+	// Key and Args, when Key is set, name the message for front ends that
+	// translate it (Msg is its English text); see the Key* constants.
+	Key  string
+	Args []any
 }
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
@@ -159,16 +164,41 @@ func (es Errors) Error() string {
 // goccy/go-yaml on our content; a document it refuses is read again with
 // goccy/go-yaml, whose errors carry a line and a column (and which accepts a
 // few documents yaml.v3 refuses).
+//
+// The document is first checked against MaxFileSize, MaxDepth and MaxNodes
+// (see CheckLimits), so that no parser ever sees a hostile one.
 func Parse(file string, data []byte) (n *Node, err error) {
-	if n, ok := parseFast(file, data); ok {
-		return n, nil
+	nodes, err := checkLimits(file, data)
+	if err != nil {
+		return nil, err
 	}
-	return parseGoccy(file, data)
+	n, ok, v3err := parseFast(file, data)
+	var le *Error
+	if errors.As(v3err, &le) && le.Key != "" {
+		return nil, le
+	}
+	if !ok && nodes > maxLocatedNodes && v3err != nil {
+		return nil, v3Error(file, v3err)
+	}
+	if !ok {
+		n, err = parseGoccy(file, data)
+		if err != nil {
+			return nil, err
+		}
+	}
+	count := 0
+	if err := checkTree(n, 1, &count); err != nil {
+		return nil, err
+	}
+	return n, nil
 }
 
 // parseFast reads a document with yaml.v3; ok is false when yaml.v3 refuses
 // it, or finds a construct whose message the goccy path words better.
-func parseFast(file string, data []byte) (n *Node, ok bool) {
+// Its error comes back too; a limit yaml.v3 itself enforces (10,000 levels)
+// comes back as an *Error with a Key, so that the slower reader never gets
+// such a document.
+func parseFast(file string, data []byte) (n *Node, ok bool, v3err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			n, ok = nil, false
@@ -178,29 +208,51 @@ func parseFast(file string, data []byte) (n *Node, ok bool) {
 	var doc yamlv3.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return &Node{Kind: Null, Pos: Pos{File: file, Line: 1, Col: 1}}, true
+			return &Node{Kind: Null, Pos: Pos{File: file, Line: 1, Col: 1}}, true, nil
 		}
-		return nil, false
+		if strings.Contains(err.Error(), "exceeded max depth") {
+			return nil, false, &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Key: KeyTooDeep, Args: []any{MaxDepth},
+				Msg: fmt.Sprintf("values are nested more than %d levels deep", MaxDepth)}
+		}
+		return nil, false, err
 	}
 	var second yamlv3.Node
 	if err := dec.Decode(&second); !errors.Is(err, io.EOF) {
-		return nil, false
+		return nil, false, nil
 	}
 	if doc.Kind != yamlv3.DocumentNode || len(doc.Content) == 0 {
-		return &Node{Kind: Null, Pos: Pos{File: file, Line: 1, Col: 1}}, true
+		return &Node{Kind: Null, Pos: Pos{File: file, Line: 1, Col: 1}}, true, nil
 	}
 	var errs Errors
 	root := convertV3(file, doc.Content[0], &errs)
 	if len(errs) > 0 {
-		return nil, false
+		return nil, false, errs[0]
 	}
-	return root, true
+	return root, true, nil
+}
+
+// yamlV3Line finds the line number in a yaml.v3 message.
+var yamlV3Line = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// v3Error turns a yaml.v3 error into a located *Error (line only).
+func v3Error(file string, err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	msg := err.Error()
+	line := 1
+	if m := yamlV3Line.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	}
+	return &Error{Pos: Pos{File: file, Line: line, Col: 1}, Msg: strings.TrimPrefix(msg, "yaml: ")}
 }
 
 func convertV3(file string, yn *yamlv3.Node, errs *Errors) *Node {
 	p := Pos{File: file, Line: yn.Line, Col: yn.Column}
 	if yn.Anchor != "" || yn.Kind == yamlv3.AliasNode {
-		errs.Add(p, "anchors and aliases")
+		errs.Add(p, "anchors and aliases (& and *) are not supported: write the value out, or use a named choice set")
 		return &Node{Kind: Null, Pos: p}
 	}
 	switch yn.Kind {
@@ -216,7 +268,7 @@ func convertV3(file string, yn *yamlv3.Node, errs *Errors) *Node {
 			return &Node{Kind: Scalar, Pos: p, Tag: "bool", Value: strings.ToLower(yn.Value), Style: "plain"}
 		case "!!str":
 		default:
-			errs.Add(p, "tag %s", yn.Tag) // timestamps, binary, custom tags: let goccy decide
+			errs.Add(p, "this value's type (%s) is not supported: quote it", yn.Tag) // timestamps, binary, custom tags: let goccy decide
 			return &Node{Kind: Null, Pos: p}
 		}
 		style := "plain"
@@ -243,7 +295,7 @@ func convertV3(file string, yn *yamlv3.Node, errs *Errors) *Node {
 		for i := 0; i+1 < len(yn.Content); i += 2 {
 			k, v := yn.Content[i], yn.Content[i+1]
 			if k.Kind != yamlv3.ScalarNode || k.Tag == "!!merge" || seen[k.Value] {
-				errs.Add(p, "key") // non-scalar, merge or duplicate keys: goccy's messages
+				errs.Add(Pos{File: file, Line: k.Line, Col: k.Column}, "key %q: a key must be a plain word written once (no merge keys <<)", k.Value) // goccy's messages are more precise
 				return n
 			}
 			seen[k.Value] = true
@@ -253,7 +305,7 @@ func convertV3(file string, yn *yamlv3.Node, errs *Errors) *Node {
 		}
 		return n
 	}
-	errs.Add(p, "node")
+	errs.Add(p, "unsupported YAML construct")
 	return &Node{Kind: Null, Pos: p}
 }
 

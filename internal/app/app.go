@@ -18,6 +18,8 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/safewrite"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/questionnaires"
 	"github.com/indimaj/indimaj/reports"
 	"github.com/indimaj/indimaj/rules"
@@ -51,8 +53,10 @@ func IsInput(err error) bool {
 	var ie *InputError
 	var ye ydoc.Errors
 	var e1 *ydoc.Error
-	return errors.As(err, &ie) || errors.As(err, &ye) || errors.As(err, &e1) || errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNeedsReason) ||
-		errors.Is(err, reports.ErrInput)
+	var te *safewrite.TargetError
+	var be *termsafe.BadCharError
+	return errors.As(err, &ie) || errors.As(err, &ye) || errors.As(err, &e1) || errors.As(err, &te) || errors.As(err, &be) ||
+		errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNeedsReason) || errors.Is(err, reports.ErrInput)
 }
 
 // EmbeddedFiles returns the content built into the binary.

@@ -2,9 +2,7 @@ package app
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"time"
@@ -12,6 +10,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/safewrite"
 	"github.com/indimaj/indimaj/store"
 	"github.com/oklog/ulid/v2"
 )
@@ -208,6 +207,7 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 		}
 	}
 	st := engine.NewState(c.Q)
+	var valuePos []ydoc.Pos
 	for _, an := range rb.Answers {
 		qu := c.Q.Question(an.Question.V)
 		if qu == nil {
@@ -235,7 +235,7 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 		if err == nil {
 			err = st.Check(qu.ID, v)
 			if ve, ok := err.(*engine.ValueError); ok && ve.MsgText != nil {
-				err = nil // constraints that read other answers are checked where they were given
+				err = nil // constraints are checked below, with the respondent's other answers
 			}
 		}
 		if err != nil {
@@ -244,8 +244,13 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 		}
 		at := parseTime(an.At, an.Pos, "at", &errs)
 		b.Answers = append(b.Answers, store.Answer{Question: qu.ID, Value: v, Note: an.Note, Respondent: an.Respondent.V, At: at, Unconfirmed: an.Unconfirmed})
+		valuePos = append(valuePos, an.Value.Pos)
 	}
+	// Constraints, as `answer` checks them: each respondent's answers are set
+	// in questionnaire order, so a constraint reading other answers sees them.
+	checkConstraints(c.Q, b.Answers, valuePos, func(a store.Answer) string { return a.Respondent }, &errs)
 	seenCons := map[string]bool{}
+	var consPos []ydoc.Pos
 	for _, an := range rb.Consensus {
 		qu := c.Q.Question(an.Question.V)
 		if qu == nil {
@@ -275,7 +280,9 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 		}
 		at := parseTime(an.At, an.Pos, "at", &errs)
 		b.Consensus = append(b.Consensus, store.Answer{Question: qu.ID, Value: v, Note: an.Note, Respondent: an.Respondent.V, At: at})
+		consPos = append(consPos, an.Value.Pos)
 	}
+	checkConstraints(c.Q, b.Consensus, consPos, func(store.Answer) string { return "" }, &errs)
 	// The audit trail and the plan are checked as plain JSON records.
 	var extra struct {
 		History []store.HistoryEntry `json:"history"`
@@ -303,6 +310,33 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 		return nil, errs.Err()
 	}
 	return b, nil
+}
+
+// checkConstraints sets each group's answers (a respondent's, or the
+// consensus) in questionnaire order on a fresh state, the way `answer` and
+// the interview do, and reports every refused value at its position.
+func checkConstraints(q *engine.Questionnaire, answers []store.Answer, pos []ydoc.Pos, group func(store.Answer) string, errs *ydoc.Errors) {
+	byGroup := map[string][]int{}
+	var groups []string
+	for i, a := range answers {
+		g := group(a)
+		if _, ok := byGroup[g]; !ok {
+			groups = append(groups, g)
+		}
+		byGroup[g] = append(byGroup[g], i)
+	}
+	for _, g := range groups {
+		idx := byGroup[g]
+		sort.SliceStable(idx, func(i, j int) bool {
+			return q.Question(answers[idx[i]].Question).Index < q.Question(answers[idx[j]].Question).Index
+		})
+		trial := engine.NewState(q)
+		for _, i := range idx {
+			if err := trial.Set(answers[i].Question, answers[i].Value); err != nil {
+				errs.Add(pos[i], "%s", valueMessage(err))
+			}
+		}
+	}
 }
 
 func nodePos(n *ydoc.Node) ydoc.Pos {
@@ -335,29 +369,8 @@ func firstLine(err error) string {
 }
 
 // WriteFileAtomic writes data to path through a temporary file and a rename,
-// so a reader never sees half a file.
+// so a reader never sees half a file. It refuses anything but a regular file
+// (see safewrite.WriteFile) and keeps an existing file's permissions.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".indimaj-*")
-	if err != nil {
-		return fmt.Errorf("%s%s%w", i18n.M("app.cannot_write", path), i18n.Colon(), err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("%s%s%w", i18n.M("app.cannot_write", path), i18n.Colon(), err)
-	}
-	if err := f.Chmod(perm); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return safewrite.WriteFile(path, data, perm)
 }

@@ -30,10 +30,12 @@ type lineRunner struct {
 	// echo repeats each line read when the input is not a terminal, so a
 	// transcript of piped input reads like a conversation.
 	echo bool
+	// notes written before their question was answered, saved with the answer
+	notes map[string]string
 }
 
 func newLineRunner(c Config, lang string) *lineRunner {
-	return &lineRunner{c: c, in: bufio.NewReader(c.In), out: c.Out, lang: lang, echo: !IsTerminal(c.In)}
+	return &lineRunner{c: c, in: bufio.NewReader(c.In), out: c.Out, lang: lang, echo: !IsTerminal(c.In), notes: map[string]string{}}
 }
 
 func (r *lineRunner) t(key string, args ...any) string { return i18n.T(r.lang, key, args...) }
@@ -238,8 +240,15 @@ func (r *lineRunner) setup(su Setup) error {
 	if err := optional(&su.Role, "iv.setup.role", "role", ""); err != nil {
 		return err
 	}
-	if err := optional(&su.Round, "iv.setup.round", "round", app.DefaultRound()); err != nil {
-		return err
+	for {
+		if err := optional(&su.Round, "iv.setup.round", "round", app.DefaultRound()); err != nil {
+			return err
+		}
+		if app.CheckRound(su.Round) == nil {
+			break
+		}
+		r.say("✗ " + r.t("app.round_invalid", su.Round, app.MaxRoundLen))
+		su.Round = ""
 	}
 	s, err := Create(r.c.Env, su)
 	if err != nil {
@@ -281,7 +290,7 @@ func (r *lineRunner) interview() error {
 			continue
 		}
 		if err := s.SetCurrent(qu.ID); err != nil {
-			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			r.say("✗ " + r.t("iv.err.save", errText(err)))
 		}
 		r.showQuestion(qu)
 		after := func() *engine.Question {
@@ -349,6 +358,17 @@ func (r *lineRunner) interview() error {
 				return err
 			}
 			continue
+		case "d":
+			v, ok := DontKnowValue(qu)
+			if !ok || s.St().Check(qu.ID, v) != nil {
+				r.say("✗ " + r.t("iv.a.no_dont_know"))
+				continue
+			}
+			line = fmt.Sprint(v)
+			if codes, multi := v.([]string); multi {
+				line = strings.Join(codes, " ")
+			}
+			cmd = line
 		case "n":
 			if err := r.noteCmd(qu); err == errEOF {
 				return r.stopped()
@@ -360,10 +380,13 @@ func (r *lineRunner) interview() error {
 		var v any
 		var perr error
 		if cmd == "" {
-			// Enter alone keeps the answer (confirming one carried over) or skips.
-			if v = s.Value(qu); v == nil || !s.Unconfirmed(qu.ID) {
-				qu = after()
-				continue
+			// Enter alone keeps the answer (confirming one carried over), takes
+			// the value pre-filled from the setup, or skips.
+			if v = s.Suggested(qu); v == nil {
+				if v = s.Value(qu); v == nil || !s.Unconfirmed(qu.ID) {
+					qu = after()
+					continue
+				}
 			}
 		} else {
 			var raw any
@@ -377,6 +400,9 @@ func (r *lineRunner) interview() error {
 			continue
 		}
 		note := s.Note(qu.ID)
+		if note == "" {
+			note = r.notes[qu.ID]
+		}
 		if NeedsNote(qu, v) && strings.TrimSpace(note) == "" {
 			for note == "" {
 				line, err := r.ask(r.colon(r.t("iv.a.note_required")))
@@ -401,9 +427,10 @@ func (r *lineRunner) interview() error {
 			return ""
 		}
 		if err := s.Commit(qu, v, note, resume); err != nil {
-			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			r.say("✗ " + r.t("iv.err.save", errText(err)))
 			continue
 		}
+		delete(r.notes, qu.ID)
 		r.say("✓ " + r.t("iv.a.saved"))
 		// the next question is computed after the answer: relevance may have changed
 		qu = after()
@@ -441,7 +468,9 @@ func (r *lineRunner) showQuestion(qu *engine.Question) {
 		r.say("  1. " + r.t("iv.yes"))
 		r.say("  2. " + r.t("iv.no"))
 	}
-	if v := s.Value(qu); v != nil {
+	if v := s.Suggested(qu); v != nil {
+		r.say("  " + r.t("iv.a.prefilled", Display(qu, v, r.lang)))
+	} else if v := s.Value(qu); v != nil {
 		if s.Unconfirmed(qu.ID) {
 			r.say("  " + r.t("iv.unconfirmed", Display(qu, v, r.lang)))
 		} else {
@@ -450,6 +479,8 @@ func (r *lineRunner) showQuestion(qu *engine.Question) {
 	}
 	if n := s.Note(qu.ID); n != "" {
 		r.say("  " + r.t("iv.labeled", r.t("iv.note_label"), n))
+	} else if n := r.notes[qu.ID]; n != "" {
+		r.say("  " + r.t("iv.note_waiting", n))
 	}
 	r.workshopLines(qu)
 }
@@ -523,7 +554,7 @@ func (r *lineRunner) respondentCmd() error {
 		}
 	}
 	if err := s.SwitchRespondent(name, inst, role); err != nil {
-		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		r.say("✗ " + r.t("iv.err.save", errText(err)))
 		return nil
 	}
 	r.say("✓ " + r.t("iv.rs.switched", name))
@@ -556,7 +587,7 @@ func (r *lineRunner) consensusCmd(qu *engine.Question) error {
 			return nil
 		case "-":
 			if err := s.SetConsensus(qu, nil, ""); err != nil {
-				r.say("✗ " + r.t("iv.err.save", err.Error()))
+				r.say("✗ " + r.t("iv.err.save", errText(err)))
 				return nil
 			}
 			r.say("✓ " + r.t("iv.cs.cleared"))
@@ -587,7 +618,7 @@ func (r *lineRunner) consensusCmd(qu *engine.Question) error {
 			}
 		}
 		if err := s.SetConsensus(qu, v, note); err != nil {
-			r.say("✗ " + r.t("iv.err.save", err.Error()))
+			r.say("✗ " + r.t("iv.err.save", errText(err)))
 			return nil
 		}
 		r.say("✓ " + r.t("iv.cs.saved", Display(qu, v, r.lang)))
@@ -670,24 +701,33 @@ func (r *lineRunner) help(qu *engine.Question) {
 	r.say(r.t("iv.a.commands"))
 }
 
-// noteCmd adds or edits the note of the current answer.
+// noteCmd adds or edits the note of this respondent's answer. A note never
+// creates an answer: without one, the note waits and is saved with it.
 func (r *lineRunner) noteCmd(qu *engine.Question) error {
-	v := r.s.Value(qu)
-	if v == nil {
-		r.say(r.t("iv.note_needs_answer"))
-		return nil
+	var v any
+	if _, own := r.s.Own(qu.ID); own {
+		v = r.s.Value(qu)
 	}
 	line, err := r.ask(r.colon(r.t("iv.a.note")))
 	if err != nil {
 		return err
 	}
 	note := strings.TrimSpace(line)
+	if v == nil {
+		if note == "" {
+			delete(r.notes, qu.ID)
+			return nil
+		}
+		r.notes[qu.ID] = note
+		r.say("✓ " + r.t("iv.note_kept"))
+		return nil
+	}
 	if note == "" && NeedsNote(qu, v) {
 		r.say("✗ " + r.t("iv.note_required"))
 		return nil
 	}
 	if err := r.s.Commit(qu, v, note, func(*engine.State) string { return qu.ID }); err != nil {
-		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		r.say("✗ " + r.t("iv.err.save", errText(err)))
 		return nil
 	}
 	r.say("✓ " + r.t("iv.note_saved"))
@@ -728,7 +768,7 @@ func (r *lineRunner) sections() (*engine.Question, error) {
 // chosen, or done when the person asks for the summary.
 func (r *lineRunner) review() (*engine.Question, bool, error) {
 	if err := r.s.SetCurrent(""); err != nil {
-		r.say("✗ " + r.t("iv.err.save", err.Error()))
+		r.say("✗ " + r.t("iv.err.save", errText(err)))
 	}
 	items := r.s.Review()
 	r.say("")

@@ -256,10 +256,12 @@ func TestTerminalKillAndResume(t *testing.T) {
 	db := filepath.Join(dir, "e2e.db")
 	x.start("a", filepath.Join(dir, "out1.txt"), "--db", db, "interview", "--region", "oriental", "--respondent", "Amina",
 		"--institution", "Conseil régional", "--role", "Chargée de mission", "--round", "2025-baseline", "--lang", "fr")
-	x.waitFor("a", "ctx_institution", "L'Oriental", "Total 0/")
+	// the setup's institution and role pre-fill ctx_institution and ctx_role
+	x.waitFor("a", "ctx_institution", "L'Oriental", "Total 0/", "Prérempli depuis la configuration : Conseil régional", "> 1. Conseil régional")
 	x.keys("a", "Down", "Enter") // wilaya
-	x.waitFor("a", "ctx_role")
-	x.text("a", "Chargée de mission migration")
+	x.waitFor("a", "ctx_role", "Chargée de mission", "Prérempli depuis la configuration")
+	x.keys("a", "End")
+	x.text("a", " migration")
 	x.keys("a", "Enter")
 	x.waitFor("a", "ctx_snia_priorities")
 	x.keys("a", "Space", "Down", "Down", "Space", "Enter") // P1 and P3

@@ -205,15 +205,19 @@ func TestNotes(t *testing.T) {
 	if _, ans := stored(t, db, s.ID()); ans["health"].Note != "Compétence de l'État (courrier du 3 mars)" {
 		t.Fatalf("note = %q", ans["health"].Note)
 	}
-	// n on an unanswered input: answer first
+	// n on an unanswered input: a note never creates an answer; it waits
+	// for the answer and is saved with it
 	d.key("s", "up", "enter")
 	d.wantQuestion("respondent_role")
 	d.key("alt+n")
 	d.typeText("x")
 	d.key("enter")
-	d.wantView("Répondez d'abord à la question")
-	d.key("esc")
-	// a note with the answer typed in the field (alt+n while typing); the
+	d.wantQuestion("respondent_role")
+	d.wantView("Note gardée", "✎ Note (enregistrée avec la réponse) : x")
+	if _, ans := stored(t, db, s.ID()); ans["respondent_role"].Value != nil {
+		t.Fatalf("a note created an answer: %+v", ans["respondent_role"])
+	}
+	// text typed, then alt+n: the text is not an answer until enter; the
 	// note typed before is still there
 	d.typeText("Directrice")
 	d.key("alt+n")
@@ -221,8 +225,36 @@ func TestNotes(t *testing.T) {
 	d.key("backspace")
 	d.typeText("Organigramme 2024")
 	d.key("enter")
+	if _, ans := stored(t, db, s.ID()); ans["respondent_role"].Value != nil {
+		t.Fatalf("a note created an answer: %+v", ans["respondent_role"])
+	}
+	d.wantView("Directrice", "Organigramme 2024")
+	d.key("enter") // the answer, saved with the waiting note
 	if _, ans := stored(t, db, s.ID()); ans["respondent_role"].Value != "Directrice" || ans["respondent_role"].Note != "Organigramme 2024" {
 		t.Fatalf("respondent_role = %+v", ans["respondent_role"])
+	}
+}
+
+// TestNoteNeverCreatesAnAnswer: n on an unanswered choice question (the
+// cursor always highlights an option) records nothing; the note is saved
+// with the answer once it is chosen.
+func TestNoteNeverCreatesAnAnswer(t *testing.T) {
+	d, s, db := sampleDriver(t, "fr")
+	d.key("tab", "tab", "tab")
+	d.wantQuestion("plan")
+	d.pick("partial")
+	d.key("n")
+	d.typeText("délibération en préparation")
+	d.key("enter")
+	d.wantQuestion("plan")
+	if _, ans := stored(t, db, s.ID()); len(ans) != 0 {
+		t.Fatalf("a note created answers: %+v", ans)
+	}
+	d.wantView("Total 0/8", "Note gardée")
+	d.key("enter")
+	d.wantQuestion("unit")
+	if _, ans := stored(t, db, s.ID()); ans["plan"].Value != "partial" || ans["plan"].Note != "délibération en préparation" {
+		t.Fatalf("plan = %+v", ans["plan"])
 	}
 }
 

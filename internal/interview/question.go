@@ -36,7 +36,7 @@ func (m *Model) enter(qu *engine.Question) {
 func (m *Model) goTo(qu *engine.Question) tea.Cmd {
 	m.enter(qu)
 	if err := m.s.SetCurrent(qu.ID); err != nil {
-		m.setMsg(m.t("iv.err.save", err.Error()), true)
+		m.setMsg(m.t("iv.err.save", errText(err)), true)
 	}
 	if m.field != nil {
 		return m.field.Focus()
@@ -178,6 +178,9 @@ func (m *Model) buildField() {
 	// lines under the field: the note line and the message line
 	m.fieldH = max(3, m.bodyHeight()-len(m.topCache)-2)
 	cur := m.s.Value(qu)
+	if cur == nil {
+		cur = m.s.Suggested(qu) // pre-filled from the setup; enter confirms
+	}
 	switch qu.Type {
 	case engine.Single, engine.Multiple:
 		multi := qu.Type == engine.Multiple
@@ -294,7 +297,7 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.leaveInput()
 		m.openReview()
 		return m, nil
-	case k == "alt+d" || (k == "d" && !typing):
+	case k == "alt+d" || k == "f5" || (k == "d" && !typing):
 		return m, m.dontKnow()
 	case k == "alt+l" || (k == "l" && !typing):
 		m.cycleLang()
@@ -349,7 +352,7 @@ func (m *Model) submit() tea.Cmd {
 		delete(m.drafts, qu.ID)
 		if _, own := m.s.Own(qu.ID); own {
 			if err := m.s.Clear(qu, m.resumeAfter(st, qu)); err != nil {
-				m.setMsg(m.t("iv.err.save", err.Error()), true)
+				m.setMsg(m.t("iv.err.save", errText(err)), true)
 				return nil
 			}
 			m.setMsg(m.t("iv.cleared"), false)
@@ -363,10 +366,10 @@ func (m *Model) submit() tea.Cmd {
 	}
 	v, err := Parse(st, qu, raw, m.lang)
 	if err != nil {
-		m.setMsg(err.Error(), true)
+		m.setMsg(errText(err), true)
 		return nil
 	}
-	note := m.s.Note(qu.ID)
+	note := m.noteFor(qu.ID)
 	if NeedsNote(qu, v) && strings.TrimSpace(note) == "" {
 		return m.openNote(v, true)
 	}
@@ -374,6 +377,15 @@ func (m *Model) submit() tea.Cmd {
 		return nil
 	}
 	return m.advance()
+}
+
+// noteFor is the note that goes with an answer to qid: the stored one, else
+// one written before the question was answered (kept until now).
+func (m *Model) noteFor(qid string) string {
+	if n := m.s.Note(qid); n != "" {
+		return n
+	}
+	return strings.TrimSpace(m.noteDrafts[qid])
 }
 
 // resumeAfter is where to resume once qu is answered, in state st.
@@ -399,10 +411,13 @@ func (m *Model) commit(v any, note string, advancing bool) error {
 		resume = func(st *engine.State) string { return m.resumeAfter(st, qu) }
 	}
 	if err := m.s.Commit(qu, v, note, resume); err != nil {
-		m.setMsg(m.t("iv.err.save", err.Error()), true)
+		m.setMsg(m.t("iv.err.save", errText(err)), true)
 		return err
 	}
 	delete(m.drafts, qu.ID)
+	if note != "" {
+		delete(m.noteDrafts, qu.ID)
+	}
 	m.setMsg("", false)
 	m.refreshCaches(true)
 	return nil
@@ -440,11 +455,11 @@ func (m *Model) leaveInput() {
 		return
 	}
 	v, err := Parse(m.s.St(), m.q, raw, m.lang)
-	if err != nil || NeedsNote(m.q, v) && m.s.Note(m.q.ID) == "" {
+	if err != nil || NeedsNote(m.q, v) && m.noteFor(m.q.ID) == "" {
 		m.drafts[m.q.ID] = m.textVal
 		return
 	}
-	_ = m.commit(v, m.s.Note(m.q.ID), false)
+	_ = m.commit(v, m.noteFor(m.q.ID), false)
 }
 
 // forward is tab: the next question, without answering this one.
@@ -472,38 +487,24 @@ func (m *Model) back() tea.Cmd {
 	return nil
 }
 
-// dontKnow answers "don't know" when the question has such a choice, else
-// leaves it unanswered (the review lists it) and moves on.
+// dontKnow records the question's "don't know" answer. A question without
+// one (numbers, text, yes/no, choices that do not offer it) records
+// nothing: the message says so and the question stays on screen.
 func (m *Model) dontKnow() tea.Cmd {
 	qu := m.q
-	var code string
-	for _, c := range qu.Choices {
-		if c.Missing == engine.DontKnow || c.Value == "dont_know" {
-			code = c.Value
-			break
-		}
+	if qu.Type == engine.Note {
+		return nil
 	}
-	skip := func() tea.Cmd {
-		cmd := m.forward()
-		if !m.msgErr {
-			m.setMsg(m.t("iv.left_unanswered"), false)
-		}
-		return cmd
+	v, ok := DontKnowValue(qu)
+	if !ok || m.s.St().Check(qu.ID, v) != nil {
+		m.setMsg(m.t("iv.no_dont_know"), true)
+		return nil
 	}
-	if code == "" || (qu.Type != engine.Single && qu.Type != engine.Multiple) {
-		return skip()
-	}
-	var v any = code
-	if qu.Type == engine.Multiple {
-		v = []string{code}
-	}
-	if err := m.s.St().Check(qu.ID, v); err != nil {
-		return skip()
-	}
-	if NeedsNote(qu, v) && m.s.Note(qu.ID) == "" {
+	note := m.noteFor(qu.ID)
+	if NeedsNote(qu, v) && note == "" {
 		return m.openNote(v, true)
 	}
-	if err := m.commit(v, m.s.Note(qu.ID), true); err != nil {
+	if err := m.commit(v, note, true); err != nil {
 		return nil
 	}
 	return m.advance()
@@ -542,6 +543,8 @@ func (m *Model) viewQuestion() string {
 	noteLine := ""
 	if n := m.s.Note(m.q.ID); n != "" {
 		noteLine = m.st.faint.Render("✎ " + m.t("iv.labeled", m.t("iv.note_label"), strings.ReplaceAll(n, "\n", " ⏎ ")))
+	} else if d := strings.TrimSpace(m.noteDrafts[m.q.ID]); d != "" {
+		noteLine = m.st.faint.Render("✎ " + m.t("iv.note_waiting", strings.ReplaceAll(d, "\n", " ⏎ ")))
 	} else if NeedsNoteAny(m.q) {
 		noteLine = m.st.faint.Render("✎ " + m.t("iv.note_hint"))
 	}
@@ -581,6 +584,9 @@ func (m *Model) statusLine() string {
 	}
 	if _, ok := m.drafts[m.q.ID]; ok {
 		return m.st.faint.Render(m.t("iv.draft"))
+	}
+	if v := m.s.Suggested(m.q); v != nil {
+		return m.st.faint.Render("◌ " + m.t("iv.prefilled", Display(m.q, v, m.lang)))
 	}
 	return m.st.faint.Render("○ " + m.t("iv.unanswered"))
 }
@@ -628,7 +634,12 @@ func (m *Model) helpText() string {
 		}
 	}
 	b.WriteString("\n" + m.st.bold.Render(m.t("iv.keys_title")) + "\n")
-	b.WriteString(wrapIndent(m.t("iv.keys_full"), w, "", ""))
+	if m.typing() {
+		// On a question where letters are typed, the shortcuts need alt.
+		b.WriteString(wrapIndent(m.t("iv.keys_full_input"), w, "", ""))
+	} else {
+		b.WriteString(wrapIndent(m.t("iv.keys_full"), w, "", ""))
+	}
 	return b.String()
 }
 
@@ -704,20 +715,18 @@ func (m *Model) openNote(pending any, advance bool) tea.Cmd {
 	return m.note.Focus()
 }
 
-// noteTarget is the value a note edited with n goes with: the field's valid
-// value, else the stored answer.
+// noteTarget is the answer a note edited with n goes with: the answer
+// waiting for its required note, else this respondent's stored answer. A
+// note never creates an answer: the field's value (a highlighted option, a
+// text being typed) is not one until it is confirmed.
 func (m *Model) noteTarget() (any, bool) {
 	if m.notePending != nil {
 		return m.notePending, true
 	}
-	raw, empty := m.rawValue()
-	if !empty {
-		if v, err := Parse(m.s.St(), m.q, raw, m.lang); err == nil {
+	if _, own := m.s.Own(m.q.ID); own {
+		if v := m.s.Value(m.q); v != nil {
 			return v, true
 		}
-	}
-	if v := m.s.Value(m.q); v != nil {
-		return v, true
 	}
 	return nil, false
 }
@@ -735,8 +744,20 @@ func (m *Model) updateNote(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		text := strings.TrimSpace(m.note.Value())
 		v, ok := m.noteTarget()
 		if !ok {
+			// No answer yet: the note waits for it (saved with it).
+			// The field keeps what it holds (a text being typed, the cursor).
 			m.noteDrafts[m.q.ID] = m.note.Value()
-			m.noteErr = m.t("iv.note_needs_answer")
+			m.ov = ovNone
+			m.notePending = nil
+			if text == "" {
+				delete(m.noteDrafts, m.q.ID)
+				m.setMsg("", false)
+			} else {
+				m.setMsg(m.t("iv.note_kept"), false)
+			}
+			if m.field != nil {
+				return m, m.field.Focus()
+			}
 			return m, nil
 		}
 		if text == "" && NeedsNote(m.q, v) {

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"golang.org/x/term"
 )
 
@@ -39,6 +40,9 @@ func AccessibleFromEnv() bool {
 
 // IsTerminal reports whether a stream is a terminal.
 func IsTerminal(f any) bool {
+	if w, ok := f.(io.Writer); ok {
+		f = termsafe.Unwrap(w) // the CLI's terminal net (termsafe.Writer)
+	}
 	x, ok := f.(*os.File)
 	return ok && term.IsTerminal(int(x.Fd()))
 }
@@ -65,12 +69,12 @@ func (c Config) lang(def string) string {
 // prepare points lipgloss at the terminal the interface draws on (so colour
 // detection and NO_COLOR apply to it) and returns the model options.
 func (c Config) prepare(lang string) Options {
-	lipgloss.SetDefaultRenderer(lipgloss.NewRenderer(c.Err))
+	lipgloss.SetDefaultRenderer(lipgloss.NewRenderer(termsafe.Unwrap(c.Err)))
 	// Ask the terminal for its background now, before the interface reads
 	// the keyboard: asked later, the terminal's reply would race the keys.
 	_ = lipgloss.HasDarkBackground()
 	o := Options{Lang: lang, NoColor: NoColor(), Reason: c.Reason}
-	if f, ok := c.Err.(*os.File); ok {
+	if f, ok := termsafe.Unwrap(c.Err).(*os.File); ok {
 		if w, h, err := term.GetSize(int(f.Fd())); err == nil {
 			o.Width, o.Height = w, h
 		}
@@ -79,7 +83,7 @@ func (c Config) prepare(lang string) Options {
 }
 
 func (c Config) run(m *Model) error {
-	p := tea.NewProgram(m, tea.WithInput(c.In), tea.WithOutput(c.Err), tea.WithAltScreen())
+	p := tea.NewProgram(m, tea.WithInput(c.In), tea.WithOutput(termsafe.Unwrap(c.Err)), tea.WithAltScreen())
 	final, err := p.Run()
 	fm, _ := final.(*Model)
 	if fm == nil {

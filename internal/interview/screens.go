@@ -104,7 +104,7 @@ func (m *Model) openList(kind int) {
 	m.list = nil
 	all, err := m.env.Store.List()
 	if err != nil {
-		m.listErr = err.Error()
+		m.listErr = errText(err)
 		m.scr = scrHome
 		return
 	}
@@ -145,7 +145,7 @@ func (m *Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		if m.listKind == 1 {
 			l, err := m.env.Open(it.a.ID)
 			if err != nil {
-				m.listErr = err.Error()
+				m.listErr = errText(err)
 				return m, nil
 			}
 			m.openResults(l)
@@ -159,7 +159,7 @@ func (m *Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		s, err := Open(m.env, it.a.ID, "", "")
 		if err != nil {
-			m.listErr = err.Error()
+			m.listErr = errText(err)
 			return m, nil
 		}
 		s.Lang = m.lang
@@ -368,6 +368,12 @@ func (m *Model) updateSetup(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.setupErr = m.t("iv.err.reason_required")
 			return m, nil
 		}
+		if step == "round" && v != "" {
+			if app.CheckRound(v) != nil {
+				m.setupErr = m.t("app.round_invalid", v, app.MaxRoundLen)
+				return m, nil
+			}
+		}
 		m.storeSetupValue()
 		m.setupErr = ""
 		if step == "lang" {
@@ -426,7 +432,7 @@ func (m *Model) finishSetup() {
 	if m.resumeID != "" {
 		s, err := Open(m.env, m.resumeID, "", "", m.reason)
 		if err != nil {
-			m.setupErr = err.Error()
+			m.setupErr = errText(err)
 			m.scr = scrSetup
 			return
 		}
@@ -441,7 +447,7 @@ func (m *Model) finishSetup() {
 	}
 	s, err := Create(m.env, su)
 	if err != nil {
-		m.setupErr = m.t("iv.err.create", err.Error())
+		m.setupErr = m.t("iv.err.create", errText(err))
 		m.scr = scrSetup
 		if m.field == nil && len(m.steps) > 0 {
 			m.buildSetupField()
@@ -510,7 +516,7 @@ func (m *Model) openReview() {
 		m.revCursor = 0
 	}
 	if err := m.s.SetCurrent(""); err != nil {
-		m.setMsg(m.t("iv.err.save", err.Error()), true)
+		m.setMsg(m.t("iv.err.save", errText(err)), true)
 	}
 	m.refreshCaches(true)
 }

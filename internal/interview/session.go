@@ -46,6 +46,9 @@ func Create(env *app.Env, su Setup) (*Session, error) {
 	if su.Round == "" {
 		su.Round = app.DefaultRound()
 	}
+	if err := app.CheckRound(su.Round); err != nil {
+		return nil, err
+	}
 	if su.Lang == "" {
 		su.Lang = "fr"
 	}

@@ -140,7 +140,7 @@ func (m *Model) updateRespondent(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 // that respondent's own answer.
 func (m *Model) switchTo(name, institution, role string) tea.Cmd {
 	if err := m.s.SwitchRespondent(name, institution, role); err != nil {
-		m.rsErr = m.t("iv.err.save", err.Error())
+		m.rsErr = m.t("iv.err.save", errText(err))
 		return nil
 	}
 	m.ov = ovNone
@@ -300,7 +300,7 @@ func (m *Model) updateConsensus(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 				return m, nil
 			}
 			if err := m.s.SetConsensus(qu, m.csVal, note); err != nil {
-				m.csErr = m.t("iv.err.save", err.Error())
+				m.csErr = m.t("iv.err.save", errText(err))
 				return m, nil
 			}
 			m.ov = ovNone
@@ -368,7 +368,7 @@ func (m *Model) consensusValue(raw any) (tea.Model, tea.Cmd) {
 	qu := m.q
 	v, err := Parse(m.s.St(), qu, raw, m.lang)
 	if err != nil {
-		m.csErr = err.Error()
+		m.csErr = errText(err)
 		return m, nil
 	}
 	m.csVal, m.csStep, m.csErr = v, 1, ""
@@ -385,7 +385,7 @@ func (m *Model) clearConsensus() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if err := m.s.SetConsensus(m.q, nil, ""); err != nil {
-		m.csErr = m.t("iv.err.save", err.Error())
+		m.csErr = m.t("iv.err.save", errText(err))
 		return m, nil
 	}
 	m.ov = ovNone
@@ -443,7 +443,7 @@ func (m *Model) updateDivergent(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		s, err := Open(m.env, m.results.A.ID, "", m.lang, m.reason)
 		if err != nil {
-			m.listErr = err.Error()
+			m.listErr = errText(err)
 			return m, nil
 		}
 		qu := s.Q().Question(ids[m.divCursor])

@@ -16,6 +16,7 @@ OUT = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(OUT, '..', '..', '..'))
 SAMPLE = os.path.join(ROOT, 'examples/sample')
 S, P, M = 'questionnaires/sample.yaml', 'rules/policy.yaml', 'rules/measures.yaml'
+PL = 'rules/plan.yaml'
 
 def read_sample():
     files = {}
@@ -428,6 +429,36 @@ fixture('references-verified-not-snia',
 fixture('references-sdg-goal-out-of-range',
     [sub(R, '  - goal: 17\n', '  - goal: 18\n')],
     [E(R, '  - goal: 18', '18', 'sdg: each entry needs a number from 1 to 17')])
+
+
+fixture('plan-unknown-funding',
+    [sub(M, 'funding: [council_budget, cooperation]', 'funding: [council_budget, donors]')],
+    [E(M, 'funding: [council_budget, donors]', 'donors', 'measure adopt_plan: plan: unknown funding source "donors" (council_budget, state_convention, cooperation)')])
+
+fixture('plan-objective-missing-arabic',
+    [sub(PL, 'title: {fr: Gouverner la migration, ar: حكامة الهجرة, en: Govern migration}', 'title: {fr: Gouverner la migration, en: Govern migration}')],
+    [E(PL, 'title: {fr: Gouverner', '{', 'plan: objective obj_governance: title: missing Arabic text (ar)')])
+
+fixture('plan-unknown-key',
+    [sub(PL, '  max_actions: 3\n', '  max_action: 3\n')],
+    [E(PL, 'max_action: 3', 'max_action', 'unknown key "max_action"')])
+
+fixture('measure-missing-plan',
+    [sub(M, "    plan: {cost_mad: {min: 600000, max: 1500000}, funding: [council_budget], kpi_target: {unit: {fr: agents à plein temps, ar: موظفون متفرغون, en: full-time staff}, baseline: 0, target: 3}}\n", '')],
+    [E(M, '  - id: create_unit', 'id', 'measure create_unit: missing "plan"')])
+
+fixture('plan-horizon-in-two-phases',
+    [sub(PL, 'horizons: [long]', 'horizons: [medium]')],
+    [E(PL, '  max_actions: 3', 'max_actions', 'plan: no phase holds the horizon "long"'),
+     E(PL, 'id: years_4_6', 'medium', 'plan: phase years_4_6: horizon medium is already in phase years_2_3')])
+
+fixture('plan-cost-inverted',
+    [sub(M, 'cost_mad: {min: 150000, max: 400000}', 'cost_mad: {min: 400000, max: 150000}')],
+    [E(M, 'cost_mad: {min: 400000', '400000', 'measure adopt_plan: plan: cost_mad: min 400000 and max 150000 must satisfy 0 < min ≤ max')])
+
+fixture('plan-section-not-scored',
+    [sub(PL, 'sections: [srv]', 'sections: [srv, nowhere]')],
+    [E(PL, 'sections: [srv, nowhere]', 'nowhere', 'plan: objective obj_services: "nowhere" is not a scored section')])
 
 
 # ---------------------------------------------------------------------------
