@@ -27,7 +27,8 @@ import (
 // policy in baseModelOf, so an edit there fails loudly).
 var (
 	baseTarget            = 100.0
-	baseCompetenceWeights = map[string]float64{"own": 1.0, "shared": 0.8, "transferred": 0.6, "convention": 0.6}
+	baseCompetenceWeights = map[string]float64{"own": 1.0, "shared": 0.8, "transferred": 0.6}
+	baseModalityWeights   = map[string]float64{"direct": 1.0, "convention": 0.6, "advocacy": 0.5}
 	baseHorizonWeights    = map[string]float64{"short": 1.1, "medium": 1.0, "long": 0.9}
 	baseAlignmentBonus    = 0.25
 	baseHorizonRank       = map[string]int{"short": 0, "medium": 1, "long": 2}
@@ -183,6 +184,11 @@ func baseModelOf(c *engine.Content) (*baseModel, error) {
 			return nil, fmt.Errorf("policy competence weight %s = %v, hard-coded %v", k, p.CompetenceWeights[k], v)
 		}
 	}
+	for k, v := range baseModalityWeights {
+		if p.ModalityWeights[k] != v {
+			return nil, fmt.Errorf("policy modality weight %s = %v, hard-coded %v", k, p.ModalityWeights[k], v)
+		}
+	}
 	for k, v := range baseHorizonWeights {
 		if p.HorizonWeights[k] != v {
 			return nil, fmt.Errorf("policy horizon weight %s = %v, hard-coded %v", k, p.HorizonWeights[k], v)
@@ -244,6 +250,13 @@ func baseModelOf(c *engine.Content) (*baseModel, error) {
 					return nil, fmt.Errorf("%s: competence %q", qu.ID, qu.Refs.Competence)
 				}
 				in.cw = w
+			}
+			if qu.Refs.Modality != "" {
+				w, ok := baseModalityWeights[qu.Refs.Modality]
+				if !ok {
+					return nil, fmt.Errorf("%s: modality %q", qu.ID, qu.Refs.Modality)
+				}
+				in.cw *= w
 			}
 			if qu.Relevant != nil {
 				mm := baseRelevant.FindStringSubmatch(qu.Relevant.Src)

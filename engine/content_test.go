@@ -64,8 +64,16 @@ func TestContentShape(t *testing.T) {
 			t.Errorf("%s: needs a hint and consultant guidance", qu.ID)
 		}
 		r := qu.Refs
-		if r.MGI == "" || len(r.SNIA) == 0 || len(r.SDG) == 0 || len(r.GCM) == 0 || r.Competence == "" {
+		if r.MGI == "" || len(r.SNIA) == 0 || len(r.SDG) == 0 || len(r.GCM) == 0 {
 			t.Errorf("%s: incomplete refs %+v", qu.ID, r)
+		}
+		// Organic law 111-14 knows own, shared and transferred competences;
+		// a matter that is none of them says how the council acts instead.
+		if r.Competence == "" && r.Modality != "convention" && r.Modality != "advocacy" {
+			t.Errorf("%s: neither a competence of organic law 111-14 nor a convention or advocacy modality: %+v", qu.ID, r)
+		}
+		if r.Competence == "convention" {
+			t.Errorf("%s: \"convention\" is a modality of action, not a competence", qu.ID)
 		}
 		if qu.Relevant != nil && qu.SkipExcluded {
 			t.Errorf("%s: a follow-up must count at its lowest level when skipped", qu.ID)

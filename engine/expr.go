@@ -436,14 +436,16 @@ func (c *compiler) compile(s ydoc.Str, what string, env map[string]any, want str
 	}
 	e := &Expr{Src: src, Pos: s.Pos, loc: c.locator(s)}
 	c.names.bad = nil
-	opts := []expr.Option{expr.Env(narrowEnv(src, env)), expr.Patch(c.names), expr.MaxNodes(MaxExprNodes), expr.Optimize(false)}
+	// The name patching runs before the one type check (see compileSafely),
+	// not as an expr.Patch visitor.
+	opts := []expr.Option{expr.Env(narrowEnv(src, env)), expr.MaxNodes(MaxExprNodes), expr.Optimize(false)}
 	switch want {
 	case "bool":
 		opts = append(opts, expr.AsBool())
 	case "number":
 		opts = append(opts, expr.AsFloat64())
 	}
-	prog, err := compileSafely(src, opts)
+	prog, err := compileSafely(src, opts, c.names)
 	if len(c.names.bad) > 0 {
 		for _, b := range c.names.bad {
 			line, col := lineCol(src, b.loc.From)
@@ -498,7 +500,13 @@ func narrowEnv(src string, env map[string]any) map[string]any {
 	return out
 }
 
-func compileSafely(src string, opts []expr.Option) (p *vm.Program, err error) {
+// compileSafely compiles src, turning a panic of expr into an error. patch,
+// when not nil, rewrites the parsed tree before the type check. It is
+// not given as expr.Patch: with a patcher, expr type-checks the tree once
+// before patching and keeps the type that pass gave a call, so the second
+// check skips the call's arguments, and an unknown name there
+// (selected(no_such_question, "x")) compiled without error.
+func compileSafely(src string, opts []expr.Option, patch ast.Visitor) (p *vm.Program, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			p, err = nil, fmt.Errorf("cannot compile: %v", r)
@@ -515,8 +523,14 @@ func compileSafely(src string, opts []expr.Option) (p *vm.Program, err error) {
 		return expr.Compile(src, opts...)
 	}
 	config.Check()
-	tree, err := checker.ParseCheck(src, config)
+	tree, err := parser.ParseWithConfig(src, config)
 	if err != nil {
+		return nil, err
+	}
+	if patch != nil {
+		ast.Walk(&tree.Node, patch)
+	}
+	if _, err := checker.Check(tree, config); err != nil {
 		return nil, err
 	}
 	return exprcompiler.Compile(tree, config)

@@ -125,13 +125,14 @@ func fastContent(t testing.TB, triggers []string, priority string) *Content {
 	return c
 }
 
-// sampleFiles reads the sample content's files.
+// sampleFiles reads the sample content's files (questionnaires/ and rules/;
+// not its golden cases in tests/).
 func sampleFiles(t testing.TB) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	root := os.DirFS("../examples/sample")
 	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || !strings.HasPrefix(p, "questionnaires/") && !strings.HasPrefix(p, "rules/") {
 			return err
 		}
 		data, err := fs.ReadFile(root, p)

@@ -669,7 +669,12 @@ func (l *loader) scoring(qu *Question, rq *rawQuestion) {
 }
 
 func (l *loader) refs(r *rawRefs, owner string) Refs {
-	out := Refs{MGI: r.MGI.V, MIPEX: r.MIPEX.V, Competence: r.Competence.V}
+	out := Refs{MGI: r.MGI.V, MIPEX: r.MIPEX.V, Competence: r.Competence.V, Modality: r.Modality.V}
+	if out.Competence == "convention" && r.Modality.V == "" && (l.ref == nil || !l.ref.IsCompetence("convention")) {
+		// Content written before "convention" became a modality (organic law
+		// 111-14 knows own, shared and transferred competences only).
+		out.Competence, out.Modality = "", "convention"
+	}
 	if l.ref != nil {
 		if r.MGI.V != "" && !l.ref.IsMGI(r.MGI.V) {
 			l.errs.Add(r.MGI.Pos, "%s: unknown MGI dimension %q (%s)", owner, r.MGI.V, strings.Join(l.ref.MGICodes(), ", "))
@@ -677,8 +682,11 @@ func (l *loader) refs(r *rawRefs, owner string) Refs {
 		if r.MIPEX.V != "" && !l.ref.IsMIPEX(r.MIPEX.V) {
 			l.errs.Add(r.MIPEX.Pos, "%s: unknown MIPEX area %q (%s)", owner, r.MIPEX.V, strings.Join(l.ref.MIPEXCodes(), ", "))
 		}
-		if r.Competence.V != "" && !l.ref.IsCompetence(r.Competence.V) {
+		if out.Competence != "" && !l.ref.IsCompetence(out.Competence) {
 			l.errs.Add(r.Competence.Pos, "%s: unknown competence %q (%s)", owner, r.Competence.V, strings.Join(l.ref.CompetenceCodes(), ", "))
+		}
+		if r.Modality.V != "" && !l.ref.IsModality(r.Modality.V) {
+			l.errs.Add(r.Modality.Pos, "%s: unknown modality %q (%s)", owner, r.Modality.V, strings.Join(l.ref.ModalityCodes(), ", "))
 		}
 	}
 	out.SNIA = l.sniaList(r.SNIA, owner)

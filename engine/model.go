@@ -83,12 +83,17 @@ type Choice struct {
 
 // Refs are a question's references to the frameworks indimaj is aligned with.
 type Refs struct {
-	MGI        string   `json:"mgi"`
-	MIPEX      string   `json:"mipex"`
-	SNIA       []string `json:"snia"`
-	SDG        []string `json:"sdg"`
-	GCM        []int    `json:"gcm"`
-	Competence string   `json:"competence"`
+	MGI   string   `json:"mgi"`
+	MIPEX string   `json:"mipex"`
+	SNIA  []string `json:"snia"`
+	SDG   []string `json:"sdg"`
+	GCM   []int    `json:"gcm"`
+	// Competence is the kind of regional competence of organic law 111-14
+	// (own, shared, transferred); empty when the matter is not one.
+	Competence string `json:"competence"`
+	// Modality is how the council acts on the matter (direct, convention,
+	// advocacy): a way of acting, not a kind of competence.
+	Modality string `json:"modality,omitempty"`
 }
 
 // Question is one question of the questionnaire.
@@ -216,9 +221,12 @@ type Policy struct {
 	PrioritiesQuestion string
 	Bands              []Band
 	CompetenceWeights  map[string]float64
-	HorizonWeights     map[string]float64
-	AlignmentBonus     float64
-	Priority           *Expr
+	// ModalityWeights weigh how the council acts (direct, convention,
+	// advocacy); a modality without a weight counts 1.
+	ModalityWeights map[string]float64
+	HorizonWeights  map[string]float64
+	AlignmentBonus  float64
+	Priority        *Expr
 	// ProvisionalBelow is the overall coverage below which every result is
 	// provisional (the overall score is withheld or shown greyed, and the
 	// unanswered questions are listed).
@@ -320,6 +328,9 @@ type Measure struct {
 	// the answers (the unit exists but has no staff: "strengthen", not
 	// "create"); the first whose condition holds is used.
 	Variants []Variant
+	// Sources are the codes of the reference documents the measure draws on
+	// (the references' sources table).
+	Sources []string
 	// Plan is the measure's indicative cost, funding and KPI target (nil
 	// when the content declares no plan template).
 	Plan *MeasurePlan

@@ -76,6 +76,7 @@ type rawRefs struct {
 	SDG        []ydoc.Str `yaml:"sdg"`
 	GCM        []ydoc.Num `yaml:"gcm"`
 	Competence ydoc.Str   `yaml:"competence"`
+	Modality   ydoc.Str   `yaml:"modality"`
 }
 
 type rawRulesFile struct {
@@ -104,6 +105,7 @@ type rawPolicy struct {
 	PrioritiesQuestion ydoc.Str            `yaml:"priorities_question"`
 	Bands              []rawBand           `yaml:"bands"`
 	CompetenceWeights  map[string]ydoc.Num `yaml:"competence_weights"`
+	ModalityWeights    map[string]ydoc.Num `yaml:"modality_weights"`
 	HorizonWeights     map[string]ydoc.Num `yaml:"horizon_weights"`
 	AlignmentBonus     ydoc.Num            `yaml:"alignment_bonus"`
 	Priority           ydoc.Str            `yaml:"priority"`
@@ -153,6 +155,7 @@ type rawMeasure struct {
 	Activities  []*ydoc.Node `yaml:"activities"`
 	Risks       []*ydoc.Node `yaml:"risks"`
 	Variants    []rawVariant `yaml:"variants"`
+	Sources     []ydoc.Str   `yaml:"sources"`
 	// Plan is the measure's planning data (plantemplate.go).
 	Plan *rawMeasurePlan `yaml:"plan"`
 }

@@ -74,7 +74,7 @@ func (c *compiler) explainOf(node ast.Node, env map[string]any) *explainNode {
 		}
 	}
 	leaf := &explainNode{src: node.String()}
-	if p, err := compileSafely(leaf.src, c.leafOptions(leaf.src, env)); err == nil {
+	if p, err := compileSafely(leaf.src, c.leafOptions(leaf.src, env), nil); err == nil {
 		leaf.prog = p
 		leaf.fast = fastBool(c.q, envRule, &Expr{Src: leaf.src, prog: p})
 	}
@@ -446,6 +446,9 @@ func (m *Measure) rankingFor(q *Questionnaire, p *Policy) *measureRanking {
 		cw := 1.0
 		if qu.Refs.Competence != "" {
 			cw = p.CompetenceWeights[qu.Refs.Competence]
+		}
+		if w, ok := p.ModalityWeights[qu.Refs.Modality]; ok && qu.Refs.Modality != "" {
+			cw *= w // how the council acts: through a convention weighs less than acting itself
 		}
 		mr.inds = append(mr.inds, rankedInd{id: id, pos: pl.indAt[qu.Index], cw: cw, comp: qu.Refs.Competence})
 	}

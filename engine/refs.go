@@ -37,8 +37,14 @@ type References struct {
 	MGI         []Ref
 	MIPEX       []Ref
 	Competences []Ref
-	GCM         []Ref // Code is the objective's number ("1" … "23")
-	SDG         []Ref // Code is the goal's number ("1" … "17")
+	// Modalities are the ways a council acts on a matter (direct, convention,
+	// advocacy), kept apart from the kinds of competence. Optional table.
+	Modalities []Ref
+	// Sources are the reference documents measures may cite (the ICMD guide,
+	// the INDIMAJ-Oriental study…). Optional table.
+	Sources []Ref
+	GCM     []Ref // Code is the objective's number ("1" … "23")
+	SDG     []Ref // Code is the goal's number ("1" … "17")
 	// UnverifiedNote follows the name of an unverified SNIA programme.
 	UnverifiedNote Text
 }
@@ -112,6 +118,26 @@ func (r *References) MIPEXCodes() []string { return codes(r.MIPEX) }
 // CompetenceCodes lists the competence codes in order.
 func (r *References) CompetenceCodes() []string { return codes(r.Competences) }
 
+// ModalityCodes lists the modality codes in order.
+func (r *References) ModalityCodes() []string { return codes(r.Modalities) }
+
+// IsModality reports whether code is a listed modality of action.
+func (r *References) IsModality(code string) bool { return find(r.Modalities, code) != nil }
+
+// ModalityLabel names a modality of action in lang ("" when unknown).
+func (r *References) ModalityLabel(code, lang string) string {
+	return r.label(r.Modalities, code, lang)
+}
+
+// SourceCodes lists the codes of the reference documents in order.
+func (r *References) SourceCodes() []string { return codes(r.Sources) }
+
+// IsSource reports whether code is a listed reference document.
+func (r *References) IsSource(code string) bool { return find(r.Sources, code) != nil }
+
+// SourceLabel names a reference document in lang ("" when unknown).
+func (r *References) SourceLabel(code, lang string) string { return r.label(r.Sources, code, lang) }
+
 // IsSNIA reports whether code is a listed SNIA programme (or strategy).
 func (r *References) IsSNIA(code string) bool { return find(r.SNIA, code) != nil }
 
@@ -184,6 +210,8 @@ type rawReferences struct {
 	MGI            []rawRef    `yaml:"mgi"`
 	MIPEX          []rawRef    `yaml:"mipex"`
 	Competences    []rawRef    `yaml:"competences"`
+	Modalities     []rawRef    `yaml:"modalities"`
+	Sources        []rawRef    `yaml:"sources"`
 	GCM            []rawNumRef `yaml:"gcm"`
 	SDG            []rawGoal   `yaml:"sdg"`
 }
@@ -288,7 +316,7 @@ func (l *loader) references() *References {
 			}
 			out = append(out, ref)
 		}
-		if len(list) == 0 {
+		if len(list) == 0 && what != "" {
 			l.errs.Add(rr.At, "missing %q (%s)", key, what)
 		}
 		return out
@@ -297,6 +325,8 @@ func (l *loader) references() *References {
 	r.MGI = table(rr.MGI, "mgi", "the MGI dimensions", false)
 	r.MIPEX = table(rr.MIPEX, "mipex", "the MIPEX policy areas", false)
 	r.Competences = table(rr.Competences, "competences", "the kinds of regional competence", false)
+	r.Modalities = table(rr.Modalities, "modalities", "", false) // optional
+	r.Sources = table(rr.Sources, "sources", "", false)          // optional
 	numbered := func(at ydoc.Pos, n ydoc.Num, name *ydoc.Node, key string, hi int, seen map[int]ydoc.Pos) *Ref {
 		if !n.Set || n.Null || n.V != float64(int(n.V)) || n.V < 1 || int(n.V) > hi {
 			p := n.Pos

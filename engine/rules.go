@@ -19,7 +19,7 @@ func priorityEnvSample() map[string]any {
 		"max_gap":           0.0,   // the largest of those gaps
 		"weight":            0.0,   // total weight of the addressed indicators with a gap
 		"indicators":        0,     // how many addressed indicators have a gap
-		"competence_weight": 0.0,   // mean competence weight of those indicators
+		"competence_weight": 0.0,   // mean of those indicators' competence weight × modality weight
 		"aligned":           false, // the measure serves a SNIA programme the region declared a priority
 		"alignment_bonus":   0.0,   // policy.alignment_bonus
 		"horizon":           "",    // short, medium or long
@@ -127,7 +127,7 @@ func (l *loader) rules(comp *compiler, files []string) *Rules {
 
 func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 	p := &Policy{Target: 100, LowConfidenceBelow: 0.8, ProvisionalBelow: 0.8, GapWords: GapWords{Large: 75, Moderate: 40}, SectionTargets: map[string]float64{},
-		CompetenceWeights: map[string]float64{}, HorizonWeights: map[string]float64{}}
+		CompetenceWeights: map[string]float64{}, ModalityWeights: map[string]float64{}, HorizonWeights: map[string]float64{}}
 	num := func(n ydoc.Num, name string, lo, hi float64, dst *float64) {
 		if !n.Set {
 			return
@@ -162,6 +162,13 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 	}
 	for _, k := range sortedKeys(rp.CompetenceWeights) {
 		v := rp.CompetenceWeights[k]
+		if k == "convention" && l.ref != nil && !l.ref.IsCompetence(k) && l.ref.IsModality(k) && rp.ModalityWeights == nil {
+			// A policy written before "convention" became a modality.
+			var w float64
+			num(v, "competence_weights."+k, 0, 10, &w)
+			p.ModalityWeights[k] = w
+			continue
+		}
 		if l.ref != nil && !l.ref.IsCompetence(k) {
 			l.errs.Add(v.Pos, "policy: competence_weights: unknown competence %q (%s)", k, strings.Join(l.ref.CompetenceCodes(), ", "))
 			continue
@@ -179,6 +186,16 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 		if _, ok := rp.CompetenceWeights[c]; !ok {
 			l.errs.Add(rp.At, "policy: competence_weights: missing %q", c)
 		}
+	}
+	for _, k := range sortedKeys(rp.ModalityWeights) {
+		v := rp.ModalityWeights[k]
+		if l.ref != nil && !l.ref.IsModality(k) {
+			l.errs.Add(v.Pos, "policy: modality_weights: unknown modality %q (%s)", k, strings.Join(l.ref.ModalityCodes(), ", "))
+			continue
+		}
+		var w float64
+		num(v, "modality_weights."+k, 0, 10, &w)
+		p.ModalityWeights[k] = w
 	}
 	for _, k := range sortedKeys(rp.HorizonWeights) {
 		v := rp.HorizonWeights[k]
@@ -333,6 +350,18 @@ func (l *loader) measure(comp *compiler, rm *rawMeasure) *Measure {
 		m.Risks = append(m.Risks, l.text(r, r.Pos, "risk", true))
 	}
 	m.SNIA = l.sniaList(rm.SNIA, who)
+	seenSrc := map[string]bool{}
+	for _, s := range rm.Sources {
+		switch {
+		case l.ref != nil && !l.ref.IsSource(s.V):
+			l.errs.Add(s.Pos, "%s: unknown source %q (%s)", who, s.V, strings.Join(l.ref.SourceCodes(), ", "))
+		case seenSrc[s.V]:
+			l.errs.Add(s.Pos, "%s: source %q is listed twice", who, s.V)
+		default:
+			seenSrc[s.V] = true
+			m.Sources = append(m.Sources, s.V)
+		}
+	}
 	m.SDG = l.sdgList(rm.SDG, who)
 	m.GCM = l.gcmList(rm.GCM, who)
 	if len(rm.SNIA) == 0 {

@@ -268,7 +268,7 @@ func (c *ctx) indicator(ir engine.IndicatorResult) Indicator {
 		return ind
 	}
 	ind.Question = qu.Label.Get(c.lang)
-	ind.Refs = Refs{MGI: qu.Refs.MGI, MIPEX: qu.Refs.MIPEX, SNIA: nonNilS(qu.Refs.SNIA), SDG: nonNilS(qu.Refs.SDG), GCM: nonNilI(qu.Refs.GCM), Competence: qu.Refs.Competence}
+	ind.Refs = Refs{MGI: qu.Refs.MGI, MIPEX: qu.Refs.MIPEX, SNIA: nonNilS(qu.Refs.SNIA), SDG: nonNilS(qu.Refs.SDG), GCM: nonNilI(qu.Refs.GCM), Competence: qu.Refs.Competence, Modality: qu.Refs.Modality}
 	switch ir.Status {
 	case engine.StatusSkipped:
 		if ir.Score != nil {
@@ -593,6 +593,15 @@ func (c *ctx) rec(r engine.Recommendation) Rec {
 		PriorityBand: band, Why: why, Variant: r.Variant != nil,
 		Horizon: c.coded("horizon", m.Horizon), Cost: c.coded("cost", m.Cost), Lead: m.Lead.Get(c.lang), Partners: texts(m.Partners, c.lang),
 		KPI: m.KPI.Get(c.lang), KPIUnit: m.KPIUnit.Get(c.lang), Because: []Reason{}, Factors: []Factor{}, Alignment: c.alignment(m), Trigger: r.Trace}
+	for _, s := range m.Sources {
+		label := s
+		if c.refs != nil {
+			if l := c.refs.SourceLabel(s, c.lang); l != "" {
+				label = l
+			}
+		}
+		out.Sources = append(out.Sources, Coded{Code: s, Label: label})
+	}
 	for _, b := range r.Because {
 		rs := Reason{Indicator: b.Indicator, Score: round1(b.Score), Status: c.indicatorStatus(b.Status), Condition: b.Condition}
 		if qu := c.q.Question(b.Indicator); qu != nil {

@@ -331,7 +331,8 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 <h3>{{t "alignment"}}</h3>
 <ul class="plain">{{range .Alignment.SNIA}}<li>SNIA {{.Label}}</li>{{end}}{{if .Alignment.SDG}}<li>{{t "sdg"}} {{join .Alignment.SDG ", "}}</li>{{end}}{{range .Alignment.GCM}}<li>{{t "gcm"}} {{.Number}} — {{.Label}}</li>{{end}}</ul>
 {{if .Partners}}<p><span class="muted">{{t "col.partners"}}{{colon}}</span>{{join .Partners (semi)}}</p>{{end}}
-{{if .KPI}}<p><span class="muted">{{t "col.kpi"}}{{colon}}</span>{{kpi .KPI .KPIUnit}}</p>{{end}}
+{{if .KPI}}<p><span class="muted">{{t "col.kpi"}}{{colon}}</span>{{kpi .KPI .KPIUnit}}</p>{{end}}{{if .Sources}}
+<p class="sources"><span class="muted" title="{{t "sources.h"}}">{{t "sources"}}{{colon}}</span>{{range $i, $s := .Sources}}{{if $i}}{{semi}}{{end}}<cite dir="auto">{{$s.Label}}</cite>{{end}}</p>{{end}}
 </article>
 {{end}}{{with $r.Annex}}{{if $r.Items}}<section id="annex-priority"><h2>{{.Title}}</h2><p>{{.Text}}</p>
 <p>{{.FormulaLabel}}{{colon}}</p><p class="formula" dir="ltr"><code>{{.Formula}}</code></p>

@@ -447,6 +447,13 @@ func (w *mdw) recommendations(d *Doc) {
 		if it.KPI != "" {
 			w.line("- **" + esc(w.t("col.kpi")) + "**" + w.colon() + esc(kpiText(it.KPI, it.KPIUnit)))
 		}
+		if len(it.Sources) > 0 {
+			var names []string
+			for _, s := range it.Sources {
+				names = append(names, s.Label)
+			}
+			w.line("- **" + esc(w.t("sources")) + "**" + w.colon() + esc(strings.Join(names, w.semi())))
+		}
 		w.blank()
 	}
 	if r.Annex != nil && len(r.Items) > 0 {

@@ -154,6 +154,7 @@ type Refs struct {
 	SDG        []string `json:"sdg"`
 	GCM        []int    `json:"gcm"`
 	Competence string   `json:"competence,omitempty"`
+	Modality   string   `json:"modality,omitempty"`
 }
 
 // Indicator is a scored question with the answer that counts.
@@ -317,6 +318,7 @@ type Rec struct {
 	Partners  []string      `json:"partners"`
 	KPI       string        `json:"kpi"`
 	KPIUnit   string        `json:"kpi_unit,omitempty"`
+	Sources   []Coded       `json:"sources,omitempty"` // reference documents the measure draws on
 	Because   []Reason      `json:"because"`
 	Factors   []Factor      `json:"factors"`
 	Alignment Alignment     `json:"alignment"`

@@ -76,11 +76,11 @@ func CSV(d *Doc) ([]byte, error) {
 	switch {
 	case d.Diagnostic != nil:
 		rows = append(rows, []string{t("col.section"), t("col.section_title"), t("col.indicator"), t("col.question"), t("col.answer"), t("col.choice"),
-			t("col.score"), t("col.status"), t("col.weight"), t("col.note"), t("col.respondent"), t("col.source"), "MGI", "MIPEX", "SNIA", t("sdg"), t("gcm"), t("competence")})
+			t("col.score"), t("col.status"), t("col.weight"), t("col.note"), t("col.respondent"), t("col.source"), "MGI", "MIPEX", "SNIA", t("sdg"), t("gcm"), t("competence"), t("modality")})
 		for _, ind := range d.Diagnostic.Indicators {
 			rows = append(rows, []string{ind.Section, ind.SectionTitle, ind.ID, ind.Question, ind.Answer, ind.Choice, csvNum(ind.Score), ind.Status.Label,
 				csvF(ind.Weight), ind.Note, ind.Respondent, ind.Source.Label, ind.Refs.MGI, ind.Refs.MIPEX, strings.Join(ind.Refs.SNIA, " "), strings.Join(ind.Refs.SDG, " "),
-				strings.Trim(fmt.Sprint(ind.Refs.GCM), "[]"), competenceLabel(d.refs, ind.Refs.Competence, d.Lang)})
+				strings.Trim(fmt.Sprint(ind.Refs.GCM), "[]"), competenceLabel(d.refs, ind.Refs.Competence, d.Lang), modalityLabel(d.refs, ind.Refs.Modality, d.Lang)})
 		}
 	case d.Divergence != nil:
 		rows = append(rows, []string{t("col.part"), t("col.section"), t("col.section_title"), t("col.question"), t("col.label"), t("col.respondent"),
@@ -239,6 +239,15 @@ func CSV(d *Doc) ([]byte, error) {
 func competenceLabel(refs *engine.References, code, lang string) string {
 	if refs != nil {
 		if s := refs.CompetenceLabel(code, lang); s != "" {
+			return s
+		}
+	}
+	return code
+}
+
+func modalityLabel(refs *engine.References, code, lang string) string {
+	if refs != nil {
+		if s := refs.ModalityLabel(code, lang); s != "" {
 			return s
 		}
 	}

@@ -306,8 +306,9 @@ func refsJSON(r engine.Refs) string {
 		SDG        []string `json:"sdg,omitempty"`
 		GCM        []int    `json:"gcm,omitempty"`
 		Competence string   `json:"competence,omitempty"`
+		Modality   string   `json:"modality,omitempty"`
 	}
-	v := refs{r.MGI, r.MIPEX, r.SNIA, r.SDG, r.GCM, r.Competence}
+	v := refs{r.MGI, r.MIPEX, r.SNIA, r.SDG, r.GCM, r.Competence, r.Modality}
 	b, _ := json.Marshal(v)
 	if string(b) == "{}" {
 		return ""

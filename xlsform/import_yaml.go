@@ -178,6 +178,7 @@ func (im *importer) writeQuestion(w *yamlWriter, it *item, setName map[string]st
 			SDG        []string `json:"sdg"`
 			GCM        []int    `json:"gcm"`
 			Competence string   `json:"competence"`
+			Modality   string   `json:"modality"`
 		}
 		if json.Unmarshal([]byte(r), &refs) == nil {
 			var parts []string
@@ -202,6 +203,9 @@ func (im *importer) writeQuestion(w *yamlWriter, it *item, setName map[string]st
 			}
 			if refs.Competence != "" {
 				parts = append(parts, "competence: "+yamlScalar(refs.Competence))
+			}
+			if refs.Modality != "" {
+				parts = append(parts, "modality: "+yamlScalar(refs.Modality))
 			}
 			if len(parts) > 0 {
 				w.kv(4, "refs", "{"+strings.Join(parts, ", ")+"}")
@@ -316,7 +320,8 @@ func policyYAML(langs []string) []byte {
 		w.kv(3, "color", yamlQuote(b.color))
 		w.text(3, "label", gen(b.label), langs)
 	}
-	w.kv(1, "competence_weights", "{own: 1.0, shared: 0.8, transferred: 0.6, convention: 0.6}")
+	w.kv(1, "competence_weights", "{own: 1.0, shared: 0.8, transferred: 0.6}")
+	w.kv(1, "modality_weights", "{direct: 1.0, convention: 0.6, advocacy: 0.5}")
 	w.kv(1, "horizon_weights", "{short: 1.1, medium: 1.0, long: 0.9}")
 	w.kv(1, "alignment_bonus", "0.25")
 	w.kv(1, "priority", yamlQuote("gap * competence_weight * (aligned ? 1 + alignment_bonus : 1) * horizon_weight"))

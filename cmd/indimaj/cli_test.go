@@ -136,6 +136,33 @@ func TestValidate(t *testing.T) {
 	}
 }
 
+// Issue 13 item 8: an unknown question inside a helper's arguments, in the
+// embedded content's relevance, is refused at its line and column (it once
+// validated "ok", and the question would never have been shown).
+func TestValidateUnknownNameInRelevance(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "../../questionnaires", filepath.Join(dir, "questionnaires"))
+	copyDir(t, "../../rules", filepath.Join(dir, "rules"))
+	ctx := filepath.Join(dir, "questionnaires", "ctx.yaml")
+	data, err := os.ReadFile(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const old = `relevant: 'selected(ctx_institution, "other")'`
+	i := strings.Index(string(data), old)
+	if i < 0 {
+		t.Fatalf("ctx.yaml no longer has %s", old)
+	}
+	line := strings.Count(string(data[:i]), "\n") + 1
+	col := i - strings.LastIndex(string(data[:i]), "\n") + len("relevant: 'selected(")
+	os.WriteFile(ctx, []byte(strings.Replace(string(data), old, `relevant: 'selected(no_such_question_zz, "other")'`, 1)), 0o600)
+	r := cli(t, filepath.Join(dir, "x.db"), "", "validate", dir)
+	want := fmt.Sprintf("ctx.yaml:%d:%d: question ctx_institution_other: relevant: unknown name no_such_question_zz", line, col)
+	if r.code != 2 || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 || !strings.Contains(r.stderr, want) {
+		t.Fatalf("validate: exit %d %q, want exit 2 and %q", r.code, r.stderr, want)
+	}
+}
+
 func copyDir(t *testing.T, src, dst string) {
 	t.Helper()
 	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {

@@ -109,6 +109,9 @@ func refsLine(tables *engine.References, r engine.Refs, lang string) string {
 	if r.Competence != "" {
 		parts = append(parts, i18n.T(lang, "competence")+" : "+tables.CompetenceLabel(r.Competence, lang))
 	}
+	if r.Modality != "" {
+		parts = append(parts, i18n.T(lang, "modality")+" : "+tables.ModalityLabel(r.Modality, lang))
+	}
 	return strings.Join(parts, " · ")
 }
 

@@ -668,6 +668,9 @@ func refLines(tables *engine.References, r engine.Refs, lang string) []string {
 	if r.Competence != "" {
 		out = append(out, i18n.T(lang, "competence")+" — "+tables.CompetenceLabel(r.Competence, lang))
 	}
+	if r.Modality != "" {
+		out = append(out, i18n.T(lang, "modality")+" — "+tables.ModalityLabel(r.Modality, lang))
+	}
 	return out
 }
 

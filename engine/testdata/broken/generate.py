@@ -430,6 +430,33 @@ fixture('references-sdg-goal-out-of-range',
     [sub(R, '  - goal: 17\n', '  - goal: 18\n')],
     [E(R, '  - goal: 18', '18', 'sdg: each entry needs a number from 1 to 17')])
 
+# An unknown name inside a helper's arguments, in every kind of expression.
+# expr once kept the type its first check pass gave a call and skipped the
+# arguments on the second: selected(no_such_question_zz, "x") compiled.
+fixture('unknown-name-in-call-relevant',
+    [sub(S, '        relevant: has_unit\n', '        relevant: selected(no_such_question_zz, "x")\n')],
+    [E(S, 'relevant: selected(no_such_question_zz', 'no_such_question_zz', 'question unit_staff: relevant: unknown name no_such_question_zz')])
+
+fixture('unknown-name-in-call-section-relevant',
+    [sub(S, '  - id: gov\n', '  - id: gov\n    relevant: count_selected(no_such_question_zz) > 0\n')],
+    [E(S, 'relevant: count_selected(no_such_question_zz)', 'no_such_question_zz', 'section gov: relevant: unknown name no_such_question_zz')])
+
+fixture('unknown-name-in-call-constraint',
+    [sub(S, 'constraint: ". >= 0 && . < 10000000"', 'constraint: ". >= 0 && selected(no_such_question_zz, \\"x\\")"')],
+    [E(S, 'no_such_question_zz', 'no_such_question_zz', 'question residents: constraint: unknown name no_such_question_zz')])
+
+fixture('unknown-name-in-call-calculation',
+    [sub(S, '"count_selected(priorities) + (answered(residents) ? 1 : 0)"', '"count_selected(no_such_question_zz) + (answered(residents) ? 1 : 0)"')],
+    [E(S, 'count_selected(no_such_question_zz)', 'no_such_question_zz', 'calculate gov_known: unknown name no_such_question_zz')])
+
+fixture('unknown-name-in-call-trigger',
+    [sub(M, 'when: score(plan) < 100', 'when: score(plan) < 100 || selected(no_such_question_zz, "x")')],
+    [E(M, 'no_such_question_zz', 'no_such_question_zz', 'measure adopt_plan: when: unknown name no_such_question_zz')])
+
+fixture('unknown-name-in-call-priority',
+    [sub(P, 'priority: "gap * competence_weight', 'priority: "max(gap, no_such_factor_zz) * competence_weight')],
+    [E(P, 'no_such_factor_zz', 'no_such_factor_zz', 'policy: priority: unknown name no_such_factor_zz')])
+
 
 fixture('plan-unknown-funding',
     [sub(M, 'funding: [council_budget, cooperation]', 'funding: [council_budget, donors]')],
