@@ -96,6 +96,12 @@ func normalize(v any) any {
 // Apply writes a Change in one transaction. On a validated assessment, a
 // change that modifies anything needs a Reason (ErrNeedsReason, nothing written).
 func (s *Store) Apply(id string, ch Change) (*Applied, error) {
+	if err := checkAnswersText(ch.Answers); err != nil {
+		return nil, err
+	}
+	if err := checkAnswersText(ch.Consensus); err != nil {
+		return nil, err
+	}
 	res := &Applied{}
 	err := s.update(func(tx *bolt.Tx) error {
 		*res = Applied{}
@@ -107,6 +113,7 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 			return fail(ErrNotFound, "id", id)
 		}
 		validated := a.Status == "validated"
+		known := a.names() // names stored before: only new ones are checked
 		now := time.Now().UTC()
 		by := ch.By
 		hist, err := nested(tx, bHistory, id)
@@ -256,6 +263,9 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 		}
 		if res.Changed == 0 && len(res.History) == 0 && string(before) == string(after) {
 			return nil // nothing to write: importing the same data twice changes nothing
+		}
+		if err := a.checkNames(known); err != nil {
+			return err
 		}
 		a.Updated = now
 		if err := putJSON(b, id, a); err != nil {

@@ -82,6 +82,7 @@ func (s *Store) reindex(tx *bolt.Tx, id string) error {
 	if err != nil {
 		return err
 	}
+	b.FillPercent = denseFill
 	return putJSON(b, id, sum)
 }
 

@@ -19,7 +19,9 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
+	"github.com/indimaj/indimaj/internal/termsafe"
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -75,6 +77,62 @@ type Assessment struct {
 }
 
 // HasRespondent reports whether name is among the respondents.
+// CheckNames refuses names that would act on a terminal: a round label or a
+// respondent's name, institution or role holding a control character, an
+// escape sequence, a direction override or bytes that are not UTF-8
+// (*termsafe.NameError). Nothing with such a name is newly stored.
+func (a *Assessment) CheckNames() error { return a.checkNames(nil) }
+
+// checkAnswersText refuses answers whose note, text or respondent is not
+// valid UTF-8: encoding/json would store U+FFFD in their place without a word.
+func checkAnswersText(answers []Answer) error {
+	for _, an := range answers {
+		fields := []struct{ field, v string }{{an.Question + " note", an.Note}, {"respondent", an.Respondent}}
+		if t, ok := an.Value.(string); ok {
+			fields = append(fields, struct{ field, v string }{an.Question, t})
+		}
+		for _, f := range fields {
+			if !utf8.ValidString(f.v) {
+				return termsafe.CheckName(f.field, f.v)
+			}
+		}
+	}
+	return nil
+}
+
+// names lists the assessment's names, as checkNames reads them.
+func (a *Assessment) names() map[string]bool {
+	out := map[string]bool{"round\x00" + a.Round: true}
+	for _, r := range a.Respondents {
+		out["respondent\x00"+r.Name] = true
+		out["institution\x00"+r.Institution] = true
+		out["role\x00"+r.Role] = true
+	}
+	return out
+}
+
+// checkNames is CheckNames, skipping the names in known (stored before
+// names were checked: they are escaped wherever they are shown).
+func (a *Assessment) checkNames(known map[string]bool) error {
+	check := func(field, v string) error {
+		if known[field+"\x00"+v] {
+			return nil
+		}
+		return termsafe.CheckName(field, v)
+	}
+	if err := check("round", a.Round); err != nil {
+		return err
+	}
+	for _, r := range a.Respondents {
+		for _, f := range []struct{ field, v string }{{"respondent", r.Name}, {"institution", r.Institution}, {"role", r.Role}} {
+			if err := check(f.field, f.v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func (a *Assessment) HasRespondent(name string) bool {
 	for _, r := range a.Respondents {
 		if r.Name == name {
@@ -317,6 +375,9 @@ func (s *Store) verify(db *bolt.DB, readOnly bool) (convert bool, err error) {
 	return false, nil
 }
 
+// denseFill is the fill of pages written at once for a new assessment.
+const denseFill = 0.9
+
 var allBuckets = [][]byte{bAssessments, bAnswers, bContent, bConsensus, bHistory, bPlans, bIndex}
 
 func isEmptyTx(tx *bolt.Tx) bool {
@@ -425,6 +486,7 @@ func (s *Store) CreateMany(recs []NewRecord) error {
 				if err != nil {
 					return err
 				}
+				b.FillPercent = denseFill
 				if err := set.fn(b); err != nil {
 					return err
 				}
@@ -438,10 +500,19 @@ func (s *Store) CreateMany(recs []NewRecord) error {
 }
 
 func (s *Store) create(tx *bolt.Tx, a *Assessment, content map[string][]byte, answers []Answer, index bool) error {
+	if err := a.CheckNames(); err != nil {
+		return err
+	}
+	if err := checkAnswersText(answers); err != nil {
+		return err
+	}
 	b := tx.Bucket(bAssessments)
 	if b.Get([]byte(a.ID)) != nil {
 		return fail(ErrExists, "id", a.ID)
 	}
+	// Ids grow with time and a new assessment's answers are written at once:
+	// dense pages, as for appends (bbolt splits pages half full otherwise).
+	b.FillPercent = denseFill
 	if err := putContent(tx, a.ContentHash, content); err != nil {
 		return err
 	}
@@ -452,6 +523,7 @@ func (s *Store) create(tx *bolt.Tx, a *Assessment, content map[string][]byte, an
 	if err != nil {
 		return err
 	}
+	ab.FillPercent = denseFill
 	for _, an := range answers {
 		if err := putJSON(ab, answerKey(an.Respondent, an.Question), an); err != nil {
 			return err

@@ -429,7 +429,7 @@ func TestScoreRecommendWhatifJSON(t *testing.T) {
 		t.Fatal("whatif changed the assessment")
 	}
 	r = cli(t, db, "", sample, "whatif", id, "--next-band", "gov")
-	if r.code != 0 || !strings.Contains(r.stdout, "plan") || !strings.Contains(r.stdout, "83.3") {
+	if r.code != 0 || !strings.Contains(r.stdout, "plan") || !strings.Contains(r.stdout, "83,3") {
 		t.Fatalf("next-band: %s %s", r.stdout, r.stderr)
 	}
 	if r := cli(t, db, "", sample, "whatif", id, "--set", "plan=nope"); r.code != 2 {

@@ -2,17 +2,19 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/indimaj/indimaj/engine"
+	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/internal/interview"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
@@ -63,8 +65,11 @@ is printed as the last line of standard output.`,
 			if err := checkLang(lang); err != nil {
 				return err
 			}
-			data, err := os.ReadFile(answersFile)
-			if err != nil {
+			data, err := ydoc.ReadFile(answersFile)
+			var le *ydoc.Error
+			if errors.As(err, &le) {
+				return le // over the size limit
+			} else if err != nil {
 				return inputf("%s", i18n.M("cli.msg.cannot_read_answers", err))
 			}
 			// Nothing is written (not even a new database file) before every
@@ -232,7 +237,7 @@ date with every change, so listing costs the same whatever the assessments hold)
 				if r.Provisional {
 					mark = "  " + i18n.M("pv.provisional")
 				}
-				fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s%s\n", w[0], r.ID, w[1], r.Region, w[2], r.Round, w[3], r.Status,
+				fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s%s\n", w[0], r.ID, w[1], r.Region, w[2], termsafe.Line(r.Round), w[3], r.Status,
 					w[4], fmt.Sprintf("%4d/%-4d", r.Answered, r.Relevant), r.Updated.Local().Format("2006-01-02 15:04"), mark)
 			}
 			return nil
@@ -354,8 +359,8 @@ func showCmd(g *globals) *cobra.Command {
 			}
 			w := i18n.IsolatingWriter(lang, g.stdout)
 			defer w.Flush()
-			fmt.Fprintf(w, "%s — %s, %s (%s)\n%s\n", a.ID, l.Content.Refs.RegionName(a.Region, lang), a.Round, a.Status,
-				i18n.M("cli.msg.show_line", a.Questionnaire, a.Version, strings.Join(respondentNames(a), ", "),
+			fmt.Fprintf(w, "%s — %s, %s (%s)\n%s\n", a.ID, l.Content.Refs.RegionName(a.Region, lang), termsafe.Line(a.Round), a.Status,
+				i18n.M("cli.msg.show_line", a.Questionnaire, a.Version, termsafe.Line(strings.Join(respondentNames(a), ", ")),
 					p.Answered, p.Relevant, a.Updated.Local().Format("2006-01-02 15:04")))
 			defer printProvisional(w, l, sc, lang)
 			for _, sec := range q.Sections {
@@ -382,9 +387,9 @@ func showCmd(g *globals) *cobra.Command {
 					if slices.Contains(out.Divergent, qu.ID) {
 						mark += "  " + i18n.M("cli.msg.mark_divergent")
 					}
-					fmt.Fprintf(w, "  %-18s %s%s\n", qu.ID, interview.Display(qu, an.Value, lang), mark)
+					fmt.Fprintf(w, "  %-18s %s%s\n", qu.ID, termsafe.Line(interview.Display(qu, an.Value, lang)), mark)
 					if an.Note != "" {
-						fmt.Fprintf(w, "  %-18s %s\n", "", i18n.M("cli.msg.note", an.Note))
+						fmt.Fprintf(w, "  %-18s %s\n", "", i18n.M("cli.msg.note", termsafe.Line(an.Note)))
 					}
 				}
 			}
@@ -412,7 +417,7 @@ func deleteCmd(g *globals) *cobra.Command {
 				if !isTerminal(g.stdin) {
 					return inputf("%s", i18n.M("cli.msg.not_deleting", l.A.ID))
 				}
-				fmt.Fprint(g.stderr, i18n.M("cli.msg.delete_prompt", l.A.ID, l.A.Region, l.A.Round, len(l.Answers)))
+				fmt.Fprint(g.stderr, i18n.M("cli.msg.delete_prompt", l.A.ID, l.A.Region, termsafe.Line(l.A.Round), len(l.Answers)))
 				line, _ := bufio.NewReader(g.stdin).ReadString('\n')
 				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" && a != "o" && a != "oui" && a != "نعم" {
 					fmt.Fprintln(g.stderr, i18n.M("cli.msg.not_deleted"))

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"os"
 
+	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
@@ -67,8 +69,11 @@ imported or merged as a bundle would be.`,
 			if isDatabaseFile(args[0]) {
 				return importDatabase(g, args[0], by, reason)
 			}
-			data, err := os.ReadFile(args[0])
-			if err != nil {
+			data, err := ydoc.ReadFile(args[0])
+			var le *ydoc.Error
+			if errors.As(err, &le) {
+				return le // over the size limit
+			} else if err != nil {
 				return inputf("%s", i18n.M("cli.msg.cannot_read", args[0], err))
 			}
 			b, err := app.ParseBundle(args[0], data)
@@ -107,7 +112,7 @@ func importBundle(g *globals, env *app.Env, b *app.Bundle, by, reason string) (c
 			History: b.History, Merge: true, AllowWithoutReason: true}); err != nil {
 			return false, err
 		}
-		fmt.Fprintln(g.stderr, i18n.M("cli.msg.imported", b.Assessment.ID, b.Assessment.Region, b.Assessment.Round, len(b.Answers)))
+		fmt.Fprintln(g.stderr, i18n.M("cli.msg.imported", b.Assessment.ID, b.Assessment.Region, termsafe.Line(b.Assessment.Round), len(b.Answers)))
 		fmt.Fprintln(g.stdout, b.Assessment.ID)
 		return true, nil
 	}

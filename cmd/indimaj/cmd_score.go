@@ -11,6 +11,7 @@ import (
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/internal/interview"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -123,21 +124,21 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 			q := l.Content.Q
 			out := i18n.IsolatingWriter(lang, g.stdout)
 			defer out.Flush()
-			fmt.Fprintf(out, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), l.A.Round)
+			fmt.Fprintf(out, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), termsafe.Line(l.A.Round))
 			for _, s := range r.Sections {
 				flag := ""
 				if s.LowConfidence {
 					flag = "  " + i18n.T(lang, "cli.low_confidence", s.Coverage*100)
 				}
-				fmt.Fprintf(out, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), interview.FmtScore(s.Score), interview.Bar(s.Score, 20), p.BandLabel(s.Band, lang), flag)
+				fmt.Fprintf(out, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), interview.FmtScoreIn(s.Score, lang), interview.Bar(s.Score, 20), p.BandLabel(s.Band, lang), flag)
 			}
 			if r.Provisional {
-				fmt.Fprintf(out, "\n%-48s %s %s  %s\n", i18n.T(lang, "cli.overall"), interview.OverallScore(r), interview.OverallBar(r, 20), interview.OverallTail(p, r, lang))
+				fmt.Fprintf(out, "\n%-48s %s %s  %s\n", i18n.T(lang, "cli.overall"), interview.OverallScore(r, lang), interview.OverallBar(r, 20), interview.OverallTail(p, r, lang))
 			} else {
-				fmt.Fprintf(out, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), interview.FmtScore(r.Overall), interview.Bar(r.Overall, 20), p.BandLabel(r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
+				fmt.Fprintf(out, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), interview.FmtScoreIn(r.Overall, lang), interview.Bar(r.Overall, 20), p.BandLabel(r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
 			}
 			for _, kind := range []string{"mgi", "mipex", "snia"} {
-				if line := interview.ViewLine(r, kind); line != "" {
+				if line := interview.ViewLine(r, kind, lang); line != "" {
 					fmt.Fprintf(out, "%-6s %s\n", strings.ToUpper(kind), line)
 				}
 			}
@@ -278,7 +279,7 @@ func printRecommendation(w io.Writer, l *app.Loaded, rec engine.Recommendation, 
 		if b.Answer != nil && qu != nil {
 			ans = interview.Display(qu, b.Answer, lang)
 		}
-		fmt.Fprintf(w, "    %s %-14s %s (%s)", i18n.T(lang, "cli.because"), b.Indicator, strings.TrimSpace(interview.FmtScore(b.Score)), ans)
+		fmt.Fprintf(w, "    %s %-14s %s (%s)", i18n.T(lang, "cli.because"), b.Indicator, strings.TrimSpace(interview.FmtScoreIn(b.Score, lang)), ans)
 		if b.Condition != "" {
 			fmt.Fprintf(w, "  ← %s", b.Condition)
 		}
@@ -299,7 +300,7 @@ func printRecommendation(w io.Writer, l *app.Loaded, rec engine.Recommendation, 
 			parts = append(parts, fmt.Sprintf("%s=%v", k, v))
 		}
 	}
-	fmt.Fprintf(w, "    %s = %.2f\n", i18n.T(lang, "pr.number"), rec.Priority)
+	fmt.Fprintf(w, "    %s = %s\n", i18n.T(lang, "pr.number"), i18n.Decimal(lang, fmt.Sprintf("%.2f", rec.Priority)))
 	fmt.Fprintf(w, "    %s\n      %s\n", i18n.T(lang, "cli.priority", l.Content.Rules.Policy.Priority.Src), i18n.T(lang, "cli.with", strings.Join(parts, " ")))
 	if len(rec.TieKeys) > 0 {
 		tk := make([]string, len(rec.TieKeys))

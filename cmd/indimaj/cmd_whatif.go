@@ -72,10 +72,10 @@ lift SECTION to its next band.`,
 				}
 				title := q.Section(nextBand).Title.Get(lang)
 				if step.Next == "" {
-					fmt.Fprintln(out, i18n.T(lang, "cli.wi.top_band", title, strings.TrimSpace(interview.FmtScore(step.Score))))
+					fmt.Fprintln(out, i18n.T(lang, "cli.wi.top_band", title, strings.TrimSpace(interview.FmtScoreIn(step.Score, lang))))
 					return nil
 				}
-				fmt.Fprintln(out, i18n.T(lang, "cli.wi.next_band", title, strings.TrimSpace(interview.FmtScore(step.Score)),
+				fmt.Fprintln(out, i18n.T(lang, "cli.wi.next_band", title, strings.TrimSpace(interview.FmtScoreIn(step.Score, lang)),
 					p.BandLabel(step.Band, lang), p.BandLabel(step.Next, lang), step.NextMin))
 				if len(step.Changes) == 0 {
 					fmt.Fprintln(out, i18n.T(lang, "cli.wi.unreachable"))
@@ -88,10 +88,10 @@ lift SECTION to its next band.`,
 				fmt.Fprintln(out, i18n.T(lang, how, len(step.Changes)))
 				for _, c := range step.Changes {
 					qu := q.Question(c.Question)
-					fmt.Fprintf(out, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(interview.FmtScore(c.FromScore)),
-						strings.TrimSpace(interview.FmtScore(c.ToScore)), interview.Display(qu, c.From, lang), interview.Display(qu, c.To, lang), truncate(qu.Label.Get(lang), 60))
+					fmt.Fprintf(out, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(interview.FmtScoreIn(c.FromScore, lang)),
+						strings.TrimSpace(interview.FmtScoreIn(c.ToScore, lang)), interview.Display(qu, c.From, lang), interview.Display(qu, c.To, lang), truncate(qu.Label.Get(lang), 60))
 				}
-				fmt.Fprintln(out, i18n.T(lang, "cli.wi.after", strings.TrimSpace(interview.FmtScore(step.NewScore))))
+				fmt.Fprintln(out, i18n.T(lang, "cli.wi.after", strings.TrimSpace(interview.FmtScoreIn(step.NewScore, lang))))
 				return nil
 			}
 			before := engine.Score(l.State, p)
@@ -172,14 +172,14 @@ lift SECTION to its next band.`,
 				if !samePtr(s.Before, s.After) {
 					mark = "  *"
 				}
-				fmt.Fprintf(out, "  %-6s %s → %s%s\n", s.ID, interview.FmtScore(s.Before), interview.FmtScore(s.After), mark)
+				fmt.Fprintf(out, "  %-6s %s → %s%s\n", s.ID, interview.FmtScoreIn(s.Before, lang), interview.FmtScoreIn(s.After, lang), mark)
 			}
 			if before.Provisional || after.Provisional {
 				// Provisional overall scores are shown in brackets, with their coverage.
-				fmt.Fprintf(out, "  %-6s %s → %s  (%s → %s)\n", i18n.T(lang, "cli.wi.overall"), interview.OverallScore(before), interview.OverallScore(after),
+				fmt.Fprintf(out, "  %-6s %s → %s  (%s → %s)\n", i18n.T(lang, "cli.wi.overall"), interview.OverallScore(before, lang), interview.OverallScore(after, lang),
 					interview.OverallTail(p, before, lang), interview.OverallTail(p, after, lang))
 			} else {
-				fmt.Fprintf(out, "  %-6s %s → %s\n", i18n.T(lang, "cli.wi.overall"), interview.FmtScore(round1p(before.Overall)), interview.FmtScore(round1p(after.Overall)))
+				fmt.Fprintf(out, "  %-6s %s → %s\n", i18n.T(lang, "cli.wi.overall"), interview.FmtScoreIn(round1p(before.Overall), lang), interview.FmtScoreIn(round1p(after.Overall), lang))
 			}
 			for _, r := range recs {
 				switch {

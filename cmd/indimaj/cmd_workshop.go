@@ -15,6 +15,7 @@ import (
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/internal/interview"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/store"
 	"github.com/spf13/cobra"
 )
@@ -148,18 +149,18 @@ func historyCmd(g *globals) *cobra.Command {
 				what := e.Kind
 				switch {
 				case e.Question != "" && e.Respondent != "":
-					what += " " + e.Question + " (" + e.Respondent + ")"
+					what += " " + e.Question + " (" + termsafe.Line(e.Respondent) + ")"
 				case e.Question != "":
 					what += " " + e.Question
 				case e.Measure != "":
 					what += " " + e.Measure
 				}
-				line := fmt.Sprintf("%s  %-14s %-34s %s → %s", e.At.Local().Format("2006-01-02 15:04:05"), e.By, what, fmtAny(e.Old), fmtAny(e.New))
+				line := fmt.Sprintf("%s  %-14s %-34s %s → %s", e.At.Local().Format("2006-01-02 15:04:05"), termsafe.Line(e.By), what, termsafe.Line(fmtAny(e.Old)), termsafe.Line(fmtAny(e.New)))
 				if e.Note != "" && e.Kind == "plan" {
-					line += "  [" + e.Note + "]"
+					line += "  [" + termsafe.Line(e.Note) + "]"
 				}
 				if e.Reason != "" {
-					line += "  — " + e.Reason
+					line += "  — " + termsafe.Line(e.Reason)
 				}
 				fmt.Fprintln(g.stdout, line)
 			}
@@ -224,7 +225,7 @@ indimaj compare BASELINE FOLLOWUP then shows the deltas.`,
 			if err := env.Store.Create(a, c.Files, answers); err != nil {
 				return err
 			}
-			fmt.Fprintln(g.stderr, i18n.M("cli.msg.followup_created", round, a.Region, base.A.ID, base.A.Round, len(answers)))
+			fmt.Fprintln(g.stderr, i18n.M("cli.msg.followup_created", termsafe.Line(round), a.Region, base.A.ID, termsafe.Line(base.A.Round), len(answers)))
 			fmt.Fprintln(g.stdout, a.ID)
 			return nil
 		},

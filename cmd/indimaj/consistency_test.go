@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -168,6 +169,56 @@ func TestPlanAfterValidation(t *testing.T) {
 	for _, bad := range [][]string{{"plan", "status", id, "adopt_plan"}, {"plan", id, "bogus"}, {"plan", "adopt", id, "nope"}, {"plan", "status", id, "adopt_plan", "finished"}} {
 		if r := cli(t, db, "", append([]string{sample}, bad...)...); r.code != 2 {
 			t.Errorf("%v: exit %d %s", bad, r.code, r.stderr)
+		}
+	}
+}
+
+// TestFollowUpRealAnswerSupersedesCarriedOver: an answer carried over by
+// followup --prefill stands in until a participant answers the question in
+// the new round; it does not outvote that answer in the median, so the
+// score moves and compare shows the change.
+func TestFollowUpRealAnswerSupersedesCarriedOver(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	base := lastLine(cli(t, db, "", sample, "answer", "--region", "oriental", "--respondent", "A", "--answers", writeFile(t, "b.yaml", "plan: partial\nunit: absent\n")).stdout)
+	r := cli(t, db, "", sample, "followup", base, "--round", "2027-review", "--prefill")
+	if r.code != 0 {
+		t.Fatalf("followup: %s", r.stderr)
+	}
+	fu := lastLine(r.stdout)
+	if r := cli(t, db, "", sample, "answer", "--assessment", fu, "--respondent", "par01", "--answers", writeFile(t, "f.yaml", "plan: full\n")); r.code != 0 {
+		t.Fatalf("answer: %s", r.stderr)
+	}
+	s := show(t, db, fu)
+	if s.Answers["plan"].Value != "full" || s.Answers["plan"].Respondent != "par01" || s.Answers["plan"].Unconfirmed {
+		t.Fatalf("plan = %+v (the carried-over partial outvoted par01's full)", s.Answers["plan"])
+	}
+	// the question nobody answered again still counts its carried-over answer
+	if s.Answers["unit"].Value != "absent" || !s.Answers["unit"].Unconfirmed {
+		t.Fatalf("unit = %+v", s.Answers["unit"])
+	}
+	r = cli(t, db, "", sample, "compare", base, fu, "--format", "md", "--lang", "en")
+	if r.code != 0 || !strings.Contains(r.stdout, "| `plan` Is there a regional migration action plan? | 50 | 100 | +50 |") {
+		t.Fatalf("compare does not show plan 50 → 100:\n%s%s", r.stdout, r.stderr)
+	}
+}
+
+// TestNumbersFollowTheLanguage: the CLI writes 66,7 in French and Arabic and
+// 66.7 in English, as the reports do.
+func TestNumbersFollowTheLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	id := newSampleAssessment(t, db, "oriental")
+	for lang, want := range map[string]string{"fr": "66,7", "ar": "66,7", "en": "66.7"} {
+		other := map[string]string{"fr": "66.7", "ar": "66.7", "en": "66,7"}[lang]
+		for _, args := range [][]string{{"score", id}, {"whatif", id, "--set", "plan=full"}, {"report", id, "--format", "html"}} {
+			r := cli(t, db, "", append([]string{sample}, append(args, "--lang", lang)...)...)
+			out := r.stdout
+			if args[0] == "report" {
+				// the HTML's numbers are in its cells; CSS widths keep their point
+				out = strings.Join(regexp.MustCompile(`class="num">[^<]*`).FindAllString(out, -1), " ")
+			}
+			if r.code != 0 || !strings.Contains(out, want) || strings.Contains(out, other) {
+				t.Errorf("%v --lang %s: want %s, not %s:\n%s%s", args, lang, want, other, r.stdout, r.stderr)
+			}
 		}
 	}
 }

@@ -204,3 +204,65 @@ func TestImportDatabase(t *testing.T) {
 		t.Fatalf("importing the database into itself: %d %s", r.code, r.stderr)
 	}
 }
+
+func TestNationalView(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "n.db")
+	if r := cli(t, db, "", "national"); r.code != 2 || !strings.Contains(r.stderr, "import the regions") {
+		t.Fatalf("national on an empty database: %d %s", r.code, r.stderr)
+	}
+	a := newAssessmentCLI(t, db, "oriental", "2026-baseline", "plan: full\nunit: partial\n")
+	newAssessmentCLI(t, db, "souss-massa", "2026-baseline", "plan: absent\n")
+	r := cli(t, db, "", sample, "national", "--json")
+	if r.code != 0 {
+		t.Fatalf("national --json: %d %s", r.code, r.stderr)
+	}
+	var v struct {
+		Round   string
+		Regions []struct {
+			Code, Assessment string
+			Overall          *float64
+			Coverage         float64
+			Provisional      bool
+		}
+		Totals struct{ Assessed, Regions int }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Round != "2026-baseline" || v.Totals.Assessed != 2 || v.Totals.Regions != len(v.Regions) || len(v.Regions) < 12 {
+		t.Fatalf("view: %+v", v)
+	}
+	sc := cli(t, db, "", sample, "score", a, "--json")
+	var s struct{ Overall map[string]any }
+	if err := json.Unmarshal([]byte(sc.stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range v.Regions {
+		if row.Code == "oriental" {
+			if row.Assessment != a || fmt.Sprint(*row.Overall) != fmt.Sprint(s.Overall["score"]) || !row.Provisional {
+				t.Fatalf("oriental: %+v, score %v", row, s.Overall)
+			}
+		}
+	}
+	out := filepath.Join(t.TempDir(), "n.html")
+	if r := cliEnv(t, []string{"INDIMAJ_DB=" + db, "HOME=" + t.TempDir()}, sample, "national", "--lang", "ar", "-o", out); r.code != 0 {
+		t.Fatalf("national -o html: %d %s", r.code, r.stderr)
+	}
+	page, _ := os.ReadFile(out)
+	if !bytes.Contains(page, []byte(`dir="rtl"`)) || !bytes.Contains(page, []byte("<html")) {
+		t.Fatalf("the HTML page: %.200s", page)
+	}
+	r = cli(t, db, "", sample, "national", "--format", "csv")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "round,region,") || !strings.Contains(r.stdout, "2026-baseline,oriental,") {
+		t.Fatalf("csv: %d %s", r.code, r.stdout)
+	}
+	r = cli(t, db, "", sample, "national")
+	if r.code != 0 || !strings.Contains(r.stdout, "2 of ") {
+		t.Fatalf("table: %d %s", r.code, r.stdout)
+	}
+	for _, bad := range [][]string{{"--round", "1999"}, {"--format", "pdf"}, {"--lang", "de"}} {
+		if r := cli(t, db, "", append([]string{sample, "national"}, bad...)...); r.code != 2 {
+			t.Errorf("national %v: %d %s", bad, r.code, r.stderr)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Decode fills v (a pointer) from n, following `yaml:"name"` struct tags.
@@ -316,7 +317,11 @@ func closest(s string, candidates []string) string {
 	best, bestD := "", 3
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)
+	n := utf8.RuneCountInString(s)
 	for _, c := range sorted {
+		if diff := utf8.RuneCountInString(c) - n; diff >= bestD || -diff >= bestD {
+			continue // the distance is at least the difference in length
+		}
 		if d := levenshtein(s, c); d < bestD {
 			best, bestD = c, d
 		}

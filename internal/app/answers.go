@@ -28,6 +28,10 @@ func valueMessage(err error) string {
 	return err.Error()
 }
 
+// maxSuggestions is how many unknown question ids get a "did you mean"
+// (each costs a comparison with every id): far more than are ever printed.
+const maxSuggestions = 100
+
 // ParseAnswers reads a YAML or JSON answers file: a mapping question_id → value,
 // where a value is a choice code, a number, text, a list of codes, or
 // {value: …, note: …}. It checks everything against the questionnaire and the
@@ -48,18 +52,25 @@ func ParseAnswers(name string, data []byte, st *engine.State) ([]GivenAnswer, er
 	}
 	q := st.Q
 	var given []GivenAnswer
+	var ids []string
+	unknown := 0
 	for i, k := range root.Keys {
 		v := root.Vals[i]
 		ga := GivenAnswer{Question: k.Value, Pos: k.Pos}
 		qu := q.Question(k.Value)
 		if qu == nil {
 			msg := i18n.M("app.answers.unknown_question")
-			ids := make([]string, 0, len(q.Questions))
-			for _, x := range q.Questions {
-				ids = append(ids, x.ID)
+			if ids == nil {
+				ids = make([]string, 0, len(q.Questions))
+				for _, x := range q.Questions {
+					ids = append(ids, x.ID)
+				}
 			}
-			if s := ydoc.Closest(k.Value, ids); s != "" {
-				msg += " " + i18n.M("app.did_you_mean", s)
+			unknown++
+			if unknown <= maxSuggestions {
+				if s := ydoc.Closest(k.Value, ids); s != "" {
+					msg += " " + i18n.M("app.did_you_mean", s)
+				}
 			}
 			errs.Add(k.Pos, "%s: %s", k.Value, msg)
 			continue

@@ -102,6 +102,7 @@ func DirFiles(dir string) (map[string][]byte, error) {
 		return nil, Inputf("%s", i18n.M("app.not_a_folder", dir))
 	}
 	files := map[string][]byte{}
+	total := 0
 	for _, sub := range []string{"questionnaires", "rules"} {
 		root := filepath.Join(dir, sub)
 		if _, err := os.Stat(root); err != nil {
@@ -118,14 +119,22 @@ func DirFiles(dir string) (map[string][]byte, error) {
 			if d.IsDir() || (ext != ".yaml" && ext != ".yml") {
 				return nil
 			}
-			data, err := os.ReadFile(p)
+			data, err := ydoc.ReadFile(p)
 			if err != nil {
 				return err
 			}
 			rel, _ := filepath.Rel(dir, p)
 			files[filepath.ToSlash(rel)] = data
+			// The whole set is checked by ydoc.CheckSet; stop reading early.
+			if total += len(data); total > ydoc.MaxFileSize {
+				return ydoc.CheckSet(files)
+			}
 			return nil
 		})
+		var le *ydoc.Error
+		if errors.As(err, &le) {
+			return nil, le
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s%s%w", i18n.M("app.reading", root), i18n.Colon(), err)
 		}
@@ -307,7 +316,7 @@ func (l *Loaded) Rebuild() {
 	}
 	values := map[string]any{}
 	for _, qu := range q.Questions {
-		given := byQuestion[qu.ID]
+		given := supersedeCarriedOver(byQuestion[qu.ID])
 		var rvs []engine.RespondentValue
 		var kept []store.Answer
 		for _, an := range given {
@@ -341,6 +350,30 @@ func (l *Loaded) Rebuild() {
 	}
 	l.State = engine.NewState(q)
 	l.State.Load(values)
+}
+
+// supersedeCarriedOver drops the answers carried over from a baseline round
+// and not confirmed (followup --prefill) as soon as someone answers the
+// question in this round: they stand in until then, and never outvote a real
+// answer in the median. Confirmed carried-over answers count like any other.
+func supersedeCarriedOver(given []store.Answer) []store.Answer {
+	real := false
+	for _, an := range given {
+		if !an.Unconfirmed {
+			real = true
+			break
+		}
+	}
+	if !real || len(given) < 2 {
+		return given
+	}
+	out := make([]store.Answer, 0, len(given))
+	for _, an := range given {
+		if !an.Unconfirmed {
+			out = append(out, an)
+		}
+	}
+	return out
 }
 
 // ByRespondent returns each respondent's answers, question → answer.

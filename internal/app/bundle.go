@@ -206,6 +206,9 @@ func ParseBundle(name string, data []byte) (*Bundle, error) {
 			errs.Add(ra.At, "%s", i18n.M("app.bundle.no_name"))
 		}
 	}
+	if err := a.CheckNames(); err != nil {
+		errs.Add(posOr(ra.Round.Pos, ra.At), "%s", err.Error())
+	}
 	st := engine.NewState(c.Q)
 	var valuePos []ydoc.Pos
 	for _, an := range rb.Answers {

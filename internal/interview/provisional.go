@@ -50,13 +50,13 @@ func OverallTail(p *engine.Policy, r *engine.ScoreResult, lang string) string {
 	return p.BandLabel(r.OverallBand, lang)
 }
 
-// OverallScore is the overall score in five cells, in brackets (greyed)
-// when the results are provisional.
-func OverallScore(r *engine.ScoreResult) string {
+// OverallScore is the overall score in five cells (decimal sign of lang),
+// in brackets (greyed) when the results are provisional.
+func OverallScore(r *engine.ScoreResult, lang string) string {
 	if r.Provisional && r.Overall != nil {
 		return fmt.Sprintf("(%3.0f)", *r.Overall)
 	}
-	return FmtScore(r.Overall)
+	return FmtScoreIn(r.Overall, lang)
 }
 
 // OverallBar is the overall score's bar, dotted when the results are provisional.

@@ -11,6 +11,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/termsafe"
 )
 
 // ReportKinds are the report kinds `indimaj report` produces.
@@ -40,13 +41,17 @@ func FmtScore(v *float64) string {
 	return fmt.Sprintf("%5.1f", *v)
 }
 
+// FmtScoreIn is FmtScore with the language's decimal separator (42,3 in
+// French and Arabic, 42.3 in English), as the reports write it.
+func FmtScoreIn(v *float64, lang string) string { return i18n.Decimal(lang, FmtScore(v)) }
+
 // ViewLine lists a secondary view's scores ("D1 50.0 · D2 66.7"), in natural
 // code order; kind is "mgi", "mipex" or "snia"; "" when the view is empty.
-func ViewLine(r *engine.ScoreResult, kind string) string {
+func ViewLine(r *engine.ScoreResult, kind, lang string) string {
 	codes := engine.SortedCodes(r.By[kind])
 	parts := make([]string, len(codes))
 	for i, c := range codes {
-		parts[i] = c + " " + strings.TrimSpace(FmtScore(r.By[kind][c]))
+		parts[i] = c + " " + strings.TrimSpace(FmtScoreIn(r.By[kind][c], lang))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -85,10 +90,10 @@ func scoreLines(l *app.Loaded, r *engine.ScoreResult, lang string, width int) []
 			tail = "⚠ " + tail
 			low = true
 		}
-		out = append(out, fmt.Sprintf("%s %s %s  %s", fit(q.Section(s.ID).Title.Get(lang), titleW), FmtScore(s.Score), Bar(s.Score, barW), ansi.Truncate(tail, restW, "…")))
+		out = append(out, fmt.Sprintf("%s %s %s  %s", fit(q.Section(s.ID).Title.Get(lang), titleW), FmtScoreIn(s.Score, lang), Bar(s.Score, barW), ansi.Truncate(tail, restW, "…")))
 	}
 	out = append(out, "")
-	out = append(out, fmt.Sprintf("%s %s %s  %s", fit(i18n.T(lang, "iv.overall"), titleW), fit(OverallScore(r), 5), OverallBar(r, barW),
+	out = append(out, fmt.Sprintf("%s %s %s  %s", fit(i18n.T(lang, "iv.overall"), titleW), fit(OverallScore(r, lang), 5), OverallBar(r, barW),
 		ansi.Truncate(OverallTail(p, r, lang), restW, "…")))
 	out = append(out, wrapLines(i18n.T(lang, "iv.coverage_line", r.Coverage*100), width)...)
 	if low {
@@ -115,7 +120,7 @@ func reason(l *app.Loaded, rec engine.Recommendation, lang string) string {
 		}
 		sc := ""
 		if b.Score != nil {
-			sc = fmt.Sprintf(" (%g)", engine.Round1(*b.Score))
+			sc = " (" + i18n.Decimal(lang, fmt.Sprintf("%g", engine.Round1(*b.Score))) + ")"
 		}
 		parts = append(parts, fmt.Sprintf("%s = %s%s", b.Indicator, ans, sc))
 	}
@@ -183,14 +188,14 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 	p, _ := l.State.Progress()
 	region := l.Content.Refs.RegionName(a.Region, lang)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s, %s\n", i18n.T(lang, "iv.results"), region, a.Round)
+	fmt.Fprintf(&b, "%s — %s, %s\n", i18n.T(lang, "iv.results"), region, termsafe.Line(a.Round))
 	fmt.Fprintf(&b, "%s · %s · %s\n\n", a.ID, i18n.T(lang, "iv.progress_short", p.Answered, p.Relevant), a.Updated.Local().Format("2006-01-02 15:04"))
 	b.WriteString(i18n.T(lang, "iv.scores") + "\n")
 	for _, line := range scoreLines(l, r, lang, width) {
 		b.WriteString(line + "\n")
 	}
 	for _, kind := range []string{"mgi", "mipex", "snia"} {
-		if line := ViewLine(r, kind); line != "" {
+		if line := ViewLine(r, kind, lang); line != "" {
 			b.WriteString(wrapIndent(strings.ToUpper(kind)+"  "+line, width, "", "       "))
 		}
 	}
@@ -218,7 +223,7 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 			if be.Answer != nil && qu != nil {
 				ans = Display(qu, be.Answer, lang)
 			}
-			line := fmt.Sprintf("%s %s %s (%s)", i18n.T(lang, "iv.because"), be.Indicator, strings.TrimSpace(FmtScore(be.Score)), ans)
+			line := fmt.Sprintf("%s %s %s (%s)", i18n.T(lang, "iv.because"), be.Indicator, strings.TrimSpace(FmtScoreIn(be.Score, lang)), ans)
 			if be.Condition != "" {
 				line += "  ← " + be.Condition
 			}

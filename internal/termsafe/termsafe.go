@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/indimaj/indimaj/internal/i18n"
 )
 
 // Unsafe reports whether r must not reach a terminal as is: C0 controls
@@ -129,4 +131,31 @@ func (e *BadCharError) Error() string {
 		return fmt.Sprintf("character %d is not valid UTF-8 (byte %s)", e.Pos, e.Char())
 	}
 	return fmt.Sprintf("character %d is a control or direction character (%s)", e.Pos, e.Char())
+}
+
+// NameError is a name (respondent, round label, institution, role) refused
+// because of one of its characters. It is an input mistake (exit 2).
+type NameError struct {
+	Field string // "respondent", "round", "institution" or "role"
+	*BadCharError
+}
+
+func (e *NameError) Error() string {
+	if e.Rune < 0 {
+		return i18n.M("hostile.bad_utf8", e.Field, e.Pos, e.Char())
+	}
+	return i18n.M("hostile.bad_char", e.Field, e.Pos, e.Char())
+}
+
+// Unwrap returns the *BadCharError.
+func (e *NameError) Unwrap() error { return e.BadCharError }
+
+// CheckName is Check for a named field, with a message in the command
+// line's language: "respondent: character 2 is a control or direction
+// character (U+001B), not allowed in a name".
+func CheckName(field, s string) error {
+	if err := Check(s); err != nil {
+		return &NameError{Field: field, BadCharError: err.(*BadCharError)}
+	}
+	return nil
 }
