@@ -459,7 +459,13 @@ func (c *compiler) compile(s ydoc.Str, what string, env map[string]any, want str
 			return nil // the name's own definition was reported
 		}
 		if errors.As(err, &fe) {
-			c.errs.Add(e.loc(fe.Line, fe.Column), "%s: %s", what, friendlyExprMessage(fe.Message))
+			msg := friendlyExprMessage(fe.Message)
+			if name, ok := strings.CutPrefix(fe.Message, "unknown name "); ok {
+				if s := ydoc.Closest(name, known(env)); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				}
+			}
+			c.errs.Add(e.loc(fe.Line, fe.Column), "%s: %s", what, msg)
 		} else {
 			c.errs.Add(s.Pos, "%s: %s", what, friendlyExprMessage(err.Error()))
 		}

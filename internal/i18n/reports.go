@@ -150,7 +150,7 @@ func init() {
 		"rp.factor.max_gap":           {"fr": "plus grand écart (max_gap)", "ar": "أكبر فجوة (max_gap)", "en": "largest gap (max_gap)"},
 		"rp.factor.weight":            {"fr": "poids des indicateurs (weight)", "ar": "وزن المؤشرات (weight)", "en": "indicator weight (weight)"},
 		"rp.factor.indicators":        {"fr": "indicateurs en écart (indicators)", "ar": "المؤشرات التي بها فجوة (indicators)", "en": "indicators with a gap (indicators)"},
-		"rp.factor.competence_weight": {"fr": "poids de la compétence (competence_weight)", "ar": "وزن الاختصاص (competence_weight)", "en": "competence weight (competence_weight)"},
+		"rp.factor.competence_weight": {"fr": "poids de la compétence et de la modalité d'action (competence_weight)", "ar": "وزن الاختصاص وكيفية التدخل (competence_weight)", "en": "competence and modality weight (competence_weight)"},
 		"rp.factor.aligned":           {"fr": "programme SNIA déclaré prioritaire (aligned)", "ar": "برنامج مصرح بأولويته (aligned)", "en": "serves a declared SNIA priority (aligned)"},
 		"rp.factor.alignment_bonus":   {"fr": "bonus d'alignement (alignment_bonus)", "ar": "علاوة الانسجام (alignment_bonus)", "en": "alignment bonus (alignment_bonus)"},
 		"rp.factor.horizon":           {"fr": "horizon (horizon)", "ar": "الأفق الزمني (horizon)", "en": "horizon (horizon)"},

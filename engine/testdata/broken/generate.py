@@ -393,7 +393,7 @@ fixture('measure-trigger-not-boolean',
 
 fixture('priority-unknown-name',
     [sub(P, 'horizon_weight"', 'horizon_weigth"')],
-    [E(P, 'horizon_weigth"', 'horizon_weigth', 'policy: priority: unknown name horizon_weigth')])
+    [E(P, 'horizon_weigth"', 'horizon_weigth', 'policy: priority: unknown name horizon_weigth (did you mean "horizon_weight"?)')])
 
 fixture('anchors-and-aliases',
     [sub(S, LABEL_ROLE, LABEL_ROLE.replace('label: {', 'label: &role {')),
