@@ -102,7 +102,9 @@ func voidElement(n string) bool {
 	return false
 }
 
-// isolateText escapes text for HTML with each left-to-right run in <bdi>.
+// isolateText escapes text for HTML with each left-to-right run in
+// <bdi dir="ltr"> (a run of digits alone, such as "3 %", has no strong
+// letter: without dir it would take the paragraph's direction).
 func isolateText(s string) string {
 	runs := i18n.LTRRuns(s)
 	if len(runs) == 0 {
@@ -112,7 +114,7 @@ func isolateText(s string) string {
 	last := 0
 	for _, r := range runs {
 		b.WriteString(html.EscapeString(s[last:r[0]]))
-		b.WriteString("<bdi>")
+		b.WriteString(`<bdi dir="ltr">`)
 		b.WriteString(html.EscapeString(s[r[0]:r[1]]))
 		b.WriteString("</bdi>")
 		last = r[1]
