@@ -25,9 +25,13 @@ const (
 	MaxDepth = 64
 	// MaxNodes bounds the number of values (keys, items, scalars) a
 	// document may hold, estimated from its punctuation. The embedded content
-	// counts about 7,000 in its largest file (rules/measures.yaml); the
-	// 15,000-question benchmark content about 390,000 in all.
-	MaxNodes = 400_000
+	// counts about 25,000 in all; the 15,000-question benchmark content's
+	// largest file about 230,000.
+	MaxNodes = 300_000
+	// MaxSetNodes bounds the values of a set of documents read together (a
+	// content folder): the 15,000-question benchmark content holds about
+	// 390,000.
+	MaxSetNodes = 400_000
 	// maxLocatedNodes is the largest document read a second time by the
 	// slower reader, whose messages carry a column (it takes about twice
 	// the memory): a larger document gets yaml.v3's message, with a line.
@@ -40,6 +44,7 @@ const (
 	KeyTooLarge    = "ydoc.too_large"    // size in bytes, MaxFileSize
 	KeyTooDeep     = "ydoc.too_deep"     // MaxDepth
 	KeyTooMany     = "ydoc.too_many"     // MaxNodes
+	KeyTooManySet  = "ydoc.too_many_set" // MaxSetNodes
 	KeyInvalidUTF8 = "ydoc.invalid_utf8" // (none)
 )
 
@@ -99,6 +104,7 @@ type limitScanner struct {
 	quote   byte // '"' or '\'' while inside quoted text
 	block   int  // indentation of a block scalar's parent, -1 when not in one
 	nodes   int
+	deepest int // the deepest nesting seen (for the fuzz test)
 }
 
 // CheckSet checks a set of documents read together (a content folder):
@@ -124,9 +130,9 @@ func CheckSet(files map[string][]byte) error {
 		s := &limitScanner{file: n, data: data, block: -1}
 		_ = s.run()
 		nodes += s.nodes
-		if nodes > MaxNodes {
-			return &Error{Pos: Pos{File: n, Line: 1, Col: 1}, Key: KeyTooMany, Args: []any{MaxNodes},
-				Msg: fmt.Sprintf("the files read together hold more than %d values", MaxNodes)}
+		if nodes > MaxSetNodes {
+			return &Error{Pos: Pos{File: n, Line: 1, Col: 1}, Key: KeyTooManySet, Args: []any{MaxSetNodes},
+				Msg: fmt.Sprintf("the files read together hold more than %d values", MaxSetNodes)}
 		}
 	}
 	return nil
@@ -206,11 +212,13 @@ func (s *limitScanner) line(n int, l []byte) error {
 		i = indent
 	}
 	depth = len(s.indents)
+	s.deepest = max(s.deepest, depth+s.flow)
 	if depth+s.flow > MaxDepth {
 		return s.tooDeep(n, i+1)
 	}
 	atStart := s.quote == 0 // a value may begin here
-	lastStart := indent     // column (0-based) where the current line's innermost node begins
+	dashes, keyed := 0, false
+	lastStart := indent // column (0-based) where the current line's innermost node begins
 	for ; i < len(l); i++ {
 		c := l[i]
 		switch s.quote {
@@ -250,6 +258,7 @@ func (s *limitScanner) line(n int, l []byte) error {
 			if depth+s.flow > MaxDepth {
 				return s.tooDeep(n, i+1)
 			}
+			s.deepest = max(s.deepest, depth+s.flow)
 			s.kinds = append(s.kinds, c)
 			s.colon = append(s.colon, false)
 			atStart = true
@@ -270,8 +279,19 @@ func (s *limitScanner) line(n int, l []byte) error {
 		case c == ':' && (isBlank(next) || s.flow > 0):
 			if s.flow > 0 {
 				s.colon[len(s.colon)-1] = true
-			} else if restBlank(l[i+1:]) {
-				s.nodes++ // "key:" alone: a null value
+			} else {
+				if restBlank(l[i+1:]) {
+					s.nodes++ // "key:" alone: a null value
+				}
+				if dashes > 0 && !keyed {
+					// "- key: value": a mapping inside the list item
+					keyed = true
+					depth++
+					s.deepest = max(s.deepest, depth)
+					if depth > MaxDepth {
+						return s.tooDeep(n, i+1)
+					}
+				}
 			}
 			atStart = true
 		case (c == '-' || c == '?') && atStart && isBlank(next):
@@ -279,6 +299,8 @@ func (s *limitScanner) line(n int, l []byte) error {
 			s.nodes++
 			if s.flow == 0 {
 				depth++
+				dashes++
+				s.deepest = max(s.deepest, depth)
 				if depth+s.flow > MaxDepth {
 					return s.tooDeep(n, i+1)
 				}

@@ -11,6 +11,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/termsafe"
 )
 
 // The accessible mode asks one question per prompt on plain lines, for
@@ -117,7 +118,7 @@ func (r *lineRunner) home() error {
 			p = fmt.Sprintf("%d/%d", c.Answered, c.Relevant)
 		}
 		region := r.c.Env.Content.Refs.RegionName(a.Region, r.lang)
-		r.say(fmt.Sprintf("  %d. %s, %s, %s, %s (%s)", i+1, region, a.Round, p, a.Updated.Local().Format("2006-01-02 15:04"), a.ID))
+		r.say(fmt.Sprintf("  %d. %s, %s, %s, %s (%s)", i+1, region, termsafe.Line(a.Round), p, a.Updated.Local().Format("2006-01-02 15:04"), a.ID))
 	}
 	n, err := r.choose(r.t("iv.a.number"), len(list), false)
 	if err == errEOF || n == -1 {
@@ -478,7 +479,7 @@ func (r *lineRunner) showQuestion(qu *engine.Question) {
 		}
 	}
 	if n := s.Note(qu.ID); n != "" {
-		r.say("  " + r.t("iv.labeled", r.t("iv.note_label"), n))
+		r.say("  " + r.t("iv.labeled", r.t("iv.note_label"), termsafe.Text(n)))
 	} else if n := r.notes[qu.ID]; n != "" {
 		r.say("  " + r.t("iv.note_waiting", n))
 	}
@@ -496,7 +497,7 @@ func (r *lineRunner) workshopLines(qu *engine.Question) {
 	}
 	r.say("  " + r.t("iv.cs.answers"))
 	for _, an := range answers {
-		r.say("    " + r.t("iv.labeled", an.Respondent, Display(qu, parsedValue(qu, an.Value), r.lang)))
+		r.say("    " + r.t("iv.labeled", termsafe.Line(an.Respondent), termsafe.Line(Display(qu, parsedValue(qu, an.Value), r.lang))))
 	}
 	if s.Divergent(qu.ID) {
 		r.say("  ⚠ " + r.t("iv.cs.divergent"))
@@ -527,7 +528,7 @@ func (r *lineRunner) respondentCmd() error {
 		if x.Name == s.Respondent {
 			mark = "*"
 		}
-		r.say(fmt.Sprintf(" %s%d. %s — %s", mark, i+1, x.Name, r.t("iv.rs.answered", x.Answered)))
+		r.say(fmt.Sprintf(" %s%d. %s — %s", mark, i+1, termsafe.Line(x.Name), r.t("iv.rs.answered", x.Answered)))
 	}
 	line, err := r.ask(r.t("iv.a.rs_prompt", s.Respondent))
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/termsafe"
 )
 
 // begin opens a session on the question to resume at (or the review).
@@ -89,7 +90,7 @@ func (m *Model) header() []string {
 	s := m.s
 	st := s.St()
 	overall, bySec := st.Progress()
-	left := fmt.Sprintf("indimaj · %s · %s · %s", s.RegionName(m.lang), s.L.A.Round, s.Respondent)
+	left := fmt.Sprintf("indimaj · %s · %s · %s", s.RegionName(m.lang), termsafe.Line(s.L.A.Round), termsafe.Line(s.Respondent))
 	right := ""
 	if !s.SavedAt.IsZero() {
 		right = m.st.ok.Render("✓ " + m.t("iv.saved", s.SavedAt.Format("15:04:05")))
@@ -542,7 +543,7 @@ func (m *Model) viewQuestion() string {
 	}
 	noteLine := ""
 	if n := m.s.Note(m.q.ID); n != "" {
-		noteLine = m.st.faint.Render("✎ " + m.t("iv.labeled", m.t("iv.note_label"), strings.ReplaceAll(n, "\n", " ⏎ ")))
+		noteLine = m.st.faint.Render("✎ " + m.t("iv.labeled", m.t("iv.note_label"), termsafe.Line(strings.ReplaceAll(n, "\n", " ⏎ "))))
 	} else if d := strings.TrimSpace(m.noteDrafts[m.q.ID]); d != "" {
 		noteLine = m.st.faint.Render("✎ " + m.t("iv.note_waiting", strings.ReplaceAll(d, "\n", " ⏎ ")))
 	} else if NeedsNoteAny(m.q) {

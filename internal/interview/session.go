@@ -17,6 +17,7 @@ import (
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/store"
 )
 
@@ -411,7 +412,7 @@ func Display(qu *engine.Question, v any, lang string) string {
 		if c := qu.Choice(x); c != nil {
 			return c.Label.Get(lang)
 		}
-		return x
+		return termsafe.Line(x) // text someone typed: shown, never acted on
 	case []string:
 		if len(x) == 0 {
 			return i18n.T(lang, "iv.none_selected")
