@@ -424,3 +424,68 @@ func TestCLISubmissionsToImportedContent(t *testing.T) {
 		t.Fatalf("score: %s", r.stderr)
 	}
 }
+
+// Kobo's other export shapes through the binary: an XLSX data export and a
+// CSV with only the one-column-per-choice copy of a multiple choice; every
+// answer is stored. A workbook bomb is refused with its reason.
+func TestCLISubmissionsXLSXAndSplitColumns(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	sample := sampleDir(t)
+	data := fixture{"data": {
+		{"gov/priorities/P1", "gov/priorities/P3", "gov/priorities/P7", "gov/plan", "gov/residents", "_submitted_by"},
+		{"#n:1", "#n:0", "#n:1", "partial", "#n:12000", "amina"},
+		{"#n:0", "#n:1", "#n:0", "full", "#n:500", "karim"},
+	}}
+	os.WriteFile(filepath.Join(dir, "kobo.xlsx"), data.xlsx(t), 0o644)
+	r := cli(t, dir, db, "--content", sample, "xlsform", "submissions", "kobo.xlsx", "--region", "oriental")
+	ids := strings.Fields(r.stdout)
+	if r.code != 0 || len(ids) != 2 {
+		t.Fatalf("xlsx: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	a, b := show(t, dir, db, sample, ids[0]), show(t, dir, db, sample, ids[1])
+	if fmt.Sprint(a.Answers["priorities"].Value) != "[P1 P7]" || a.Answers["residents"].Value != 12000.0 || fmt.Sprint(b.Answers["priorities"].Value) != "[P3]" {
+		t.Errorf("answers %+v / %+v", a.Answers, b.Answers)
+	}
+	if len(a.Answers) != 3 || len(b.Answers) != 3 {
+		t.Errorf("%d and %d answers stored, want 3 and 3", len(a.Answers), len(b.Answers))
+	}
+	// The same as CSV, a label spanning lines: a bad cell names its row.
+	csv := "gov/respondent_role,gov/priorities/P1,gov/priorities/P3,gov/plan\n\"Chargée\nde mission\",1,0,partial\nDirecteur,1,oui,full\n"
+	os.WriteFile(filepath.Join(dir, "split.csv"), []byte(csv), 0o644)
+	before := listDir(t, dir)
+	r = cli(t, dir, db, "--content", sample, "xlsform", "submissions", "split.csv", "--region", "oriental")
+	if r.code != 2 || !strings.Contains(r.stderr, `split.csv:3 (line 4): gov/priorities/P3: "oui" is neither 1 nor 0`) {
+		t.Fatalf("bad split cell: %d %s", r.code, r.stderr)
+	}
+	if after := listDir(t, dir); strings.Join(before, " ") != strings.Join(after, " ") {
+		t.Errorf("files changed: %v", after)
+	}
+	// A zip bomb and a billion-laughs workbook: refused, saying why.
+	bomb := rezip(t, smallForm(t), nil, rawPart{"xl/sharedStrings.xml", make([]byte, 1024), 1 << 30})
+	os.WriteFile(filepath.Join(dir, "bomb.xlsx"), bomb, 0o644)
+	laughs := rezip(t, smallForm(t), func(name string, body []byte) []byte {
+		if name == "xl/workbook.xml" {
+			return append([]byte(`<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa">]>`), body[bytes.Index(body, []byte("<workbook")):]...)
+		}
+		return nil
+	})
+	os.WriteFile(filepath.Join(dir, "laughs.xlsx"), laughs, 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"xlsform", "import", "bomb.xlsx", "-o", "out"}, "bomb.xlsx: refused: once uncompressed the workbook exceeds what it declares or the 32 MB limit (a zip bomb?)"},
+		{[]string{"xlsform", "import", "laughs.xlsx", "-o", "out"}, "laughs.xlsx: refused: a part of the workbook declares a DTD or XML entities"},
+		{[]string{"--content", sample, "xlsform", "submissions", "bomb.xlsx", "--region", "oriental"}, "bomb.xlsx: refused: once uncompressed"},
+		{[]string{"--content", sample, "xlsform", "submissions", "laughs.xlsx", "--region", "oriental"}, "xl/workbook.xml"},
+	} {
+		r := cli(t, dir, db, c.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) || strings.Contains(r.stderr, "no survey sheet") || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+			t.Errorf("%v: %d %s", c.args, r.code, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Error("something was written")
+	}
+}

@@ -2,6 +2,8 @@ package xlsform
 
 import (
 	"bytes"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/indimaj/indimaj/internal/app"
@@ -65,4 +67,81 @@ func FuzzImport(f *testing.F) {
 	if _, err := Import(bytes.NewReader(ex.XLSX), ImportOptions{}); err != nil {
 		f.Fatal(err)
 	}
+}
+
+// FuzzWorkbook: no bytes, however damaged (a truncated or altered .xlsx, an
+// .xls, anything), panic the workbook reader, the importer or the XLSX
+// submissions reader, and the limits hold: a refusal is one of the
+// documented errors.
+func FuzzWorkbook(f *testing.F) {
+	form := fixture{
+		"survey":   {{"type", "name", "label", "relevant"}, {"select_one yn", "ok", "OK?"}, {"integer", "n", "N", "${ok} = 'yes'"}},
+		"choices":  {{"list_name", "name", "label"}, {"yn", "yes", "Yes"}, {"yn", "no", "No"}},
+		"settings": {{"form_id"}, {"fz"}},
+	}
+	data := fixture{"data": {{"gov/plan", "gov/priorities/P1", "_submitted_by"}, {"full", "1", "a"}}}
+	f.Add(form.xlsx(f))
+	f.Add(data.xlsx(f))
+	f.Add(cfbMagic)
+	f.Add([]byte("PK\x03\x04"))
+	q, err := app.LoadContent("../examples/sample")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if _, err := Import(bytes.NewReader(b), ImportOptions{Name: "f.xlsx", SkipUnsupported: true}); err != nil {
+			checkWorkbookError(t, err)
+		}
+		if _, err := ReadSubmissions("f.xlsx", b, q.Q, SubmissionOptions{}); err != nil && bytes.HasPrefix(b, []byte("PK")) {
+			if !strings.HasPrefix(err.Error(), "f.xlsx: ") {
+				t.Fatalf("unlocated error: %v", err)
+			}
+		}
+	})
+}
+
+func checkWorkbookError(t *testing.T, err error) {
+	for _, e := range []error{ErrNotWorkbook, ErrTooLarge, ErrZipBomb, ErrDTD} {
+		if errors.Is(err, e) {
+			return
+		}
+	}
+	t.Fatalf("a refusal that is none of the documented errors: %v", err)
+}
+
+// FuzzSubmissions: no CSV or JSON export panics the submissions reader;
+// what it returns is placed (a row for each submission, a file name in
+// every error).
+func FuzzSubmissions(f *testing.F) {
+	f.Add("gov/plan,gov/priorities,gov/priorities/P1,_submitted_by\nfull,P1,1,a\n", false)
+	f.Add("gov/respondent_role;gov/plan\n\"two\nlines\";full\n", false)
+	f.Add(`[{"gov": {"plan": "full", "priorities": ["P1"]}}]`, true)
+	f.Add(`{"value": [{"gov-plan": 1.5}]}`, true)
+	c, err := app.LoadContent("../examples/sample")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string, asJSON bool) {
+		name := "f.csv"
+		if asJSON {
+			name = "f.json"
+		}
+		subs, err := ReadSubmissions(name, []byte(s), c.Q, SubmissionOptions{})
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), name+":") {
+				t.Fatalf("unlocated error: %v", err)
+			}
+			return
+		}
+		for _, sub := range subs.List {
+			if sub.Row < 1 {
+				t.Fatalf("submission without a row: %+v", sub)
+			}
+			for id := range sub.Answers {
+				if c.Q.Question(id) == nil {
+					t.Fatalf("answer to an unknown question %s", id)
+				}
+			}
+		}
+	})
 }

@@ -225,6 +225,8 @@ type item struct {
 	secRel   string                       // relevance of its section (calculations)
 	secRow   int
 	section  *isection
+	group    string // the groups around it, outermost first
+	symKey   string // its key in the symbols when its name is taken
 	// filled in by translation
 	relevant, constraint string
 	constraintMsg        map[string]string
@@ -233,6 +235,14 @@ type item struct {
 	expr                 string
 	filtered             bool   // a static choice_filter kept some choices
 	filterConstraint     string // a choice_filter that reads answers
+}
+
+// key is the item's key in the importer's symbols.
+func (it *item) key() string {
+	if it.symKey != "" {
+		return it.symKey
+	}
+	return it.name
 }
 
 type relSrc struct {
@@ -382,6 +392,14 @@ func (im *importer) run() {
 				im.add(place{sheet: sh.name}, "", Note, "the only sheet, %s, is read as the survey sheet", sh.name)
 			}
 		}
+	}
+	if im.survey != nil && len(im.survey.rows) > MaxSurveyRows+1 {
+		im.add(place{sheet: im.survey.name}, "", Invalid, "%d rows: indimaj imports forms of up to %d survey rows", len(im.survey.rows)-1, MaxSurveyRows)
+		return
+	}
+	if im.choices != nil && len(im.choices.rows) > MaxChoiceRows+1 {
+		im.add(place{sheet: im.choices.name}, "", Invalid, "%d rows: indimaj imports forms of up to %d choices", len(im.choices.rows)-1, MaxChoiceRows)
+		return
 	}
 	if im.survey == nil || len(im.survey.rows) == 0 {
 		im.add(place{sheet: "survey"}, "", Invalid, "the workbook has no survey sheet (an XLSForm needs survey, and choices for select questions)")
@@ -805,7 +823,11 @@ func (im *importer) readChoices() {
 		c := &ichoice{row: r + 1, name: name, labels: map[string]string{}, desc: map[string]string{}, cols: map[string]string{"name": name}}
 		switch {
 		case name == "":
-			im.add(p, "name", Invalid, "missing choice name")
+			label := ""
+			if c, ok := labelCol[im.defaultLang]; ok {
+				label = cell(row, c)
+			}
+			im.unsupported(p, "name", "a choice without a name is left out (its label: %q)", abbreviate(label))
 			continue
 		case !engine.IsChoiceCode(name):
 			im.unsupported(p, "name", "choice name %q cannot be an indimaj code (letters, digits, _, - and ., starting with a letter or digit)", name)
@@ -927,6 +949,9 @@ func (im *importer) readSurvey() {
 		c, ok := im.col[base]
 		if !ok {
 			return ""
+		}
+		if base == "relevant" || base == "constraint" || base == "calculation" || base == "choice_filter" {
+			return straightQuotes(cell(row, c))
 		}
 		return cell(row, c)
 	}
@@ -1063,7 +1088,7 @@ func (im *importer) readSurvey() {
 			im.add(p, "name", Invalid, "a %s row needs a name", typ)
 			continue
 		}
-		it := &item{row: r + 1, kind: kind, name: name, list: list, texts: texts, cells: map[string]string{}}
+		it := &item{row: r + 1, kind: kind, name: name, list: list, texts: texts, cells: map[string]string{}, group: groupPath(stack)}
 		for _, c := range []string{"required", "relevant", "constraint", "calculation", "default", "choice_filter", colType, colWeight, colWhenSkipped, colRefs, colNoteFor} {
 			it.cells[c] = get(row, c)
 			if c == "relevant" || c == "constraint" || c == "calculation" || c == "choice_filter" {
@@ -1155,6 +1180,14 @@ func (im *importer) addItem(it *item, stack []*groupFrame) {
 	it.section = sec
 	sec.items = append(sec.items, it)
 	im.items = append(im.items, it)
+}
+
+func groupPath(stack []*groupFrame) string {
+	var names []string
+	for _, f := range stack {
+		names = append(names, f.name)
+	}
+	return strings.Join(names, "/")
 }
 
 // controlType tells group and repeat rows apart: "begin group", "end

@@ -16,7 +16,7 @@ type fixture map[string][][]string
 
 // xlsx writes the sheets (survey first) with excelize, numbers as numbers
 // when a cell is marked "#n:".
-func (f fixture) xlsx(t *testing.T) []byte {
+func (f fixture) xlsx(t testing.TB) []byte {
 	t.Helper()
 	x := excelize.NewFile()
 	defer x.Close()

@@ -20,30 +20,50 @@ func (im *importer) buildSymbols() {
 		im.syms[name] = &sym{skipped: why}
 	}
 	seen := map[string]int{}
+	seenGroup := map[string]string{}
 	// Rows that carry another question's note (written by export).
 	var noteRows []*item
 	for _, it := range im.items {
 		p := place{im.survey.name, it.row}
+		dupOf := 0
 		if prev, dup := seen[it.name]; dup {
-			im.add(p, "name", Invalid, "name %q is already used on row %d", it.name, prev)
-			continue
+			if seenGroup[it.name] == it.group {
+				im.add(p, "name", Invalid, "name %q is already used on row %d", it.name, prev)
+				continue
+			}
+			// The same name in another group (pyxform allows it): the
+			// question gets an id of its own; ${name} means the first.
+			it.symKey = fmt.Sprintf("%s\x00%d", it.name, it.row)
+			dupOf = prev
+		} else {
+			seen[it.name] = it.row
+			seenGroup[it.name] = it.group
 		}
-		seen[it.name] = it.row
 		if it.cells[colNoteFor] != "" {
 			noteRows = append(noteRows, it)
 			continue
 		}
 		it.id = im.uniqueID(it.name)
-		if it.id != it.name {
+		switch {
+		case dupOf > 0:
+			im.add(p, "name", Note, "name %q is also used on row %d, in another group: this question becomes %q and ${%s} refers to row %d", it.name, dupOf, it.id, it.name, dupOf)
+		case it.id != it.name:
 			im.add(p, "name", Note, "%q becomes the id %q (lower-case snake_case, not a reserved word)", it.name, it.id)
 		}
 		s := &sym{id: it.id, qtype: it.kind}
 		if it.kind == "single" || it.kind == "multiple" {
 			l := im.lists[it.list]
-			if l == nil || len(l.choices) == 0 {
+			if l != nil && len(l.choices) == 0 {
+				im.unsupported(p, "type", "none of the choices of list %q could be imported (see the choices sheet): the question is left out", it.list)
+				s.skipped = "none of its choices could be imported"
+				im.syms[it.key()] = s
+				it.kind = ""
+				continue
+			}
+			if l == nil {
 				im.add(p, "type", Invalid, "list %q is not in the choices sheet", it.list)
 				s.skipped = "its choice list is missing"
-				im.syms[it.name] = s
+				im.syms[it.key()] = s
 				it.kind = ""
 				continue
 			}
@@ -59,7 +79,7 @@ func (im *importer) buildSymbols() {
 				}
 			}
 		}
-		im.syms[it.name] = s
+		im.syms[it.key()] = s
 	}
 	// Fold the note rows back into the questions they belong to.
 	for _, it := range noteRows {
@@ -220,7 +240,7 @@ func (im *importer) translateCalcs(t *fromXPath) {
 	}
 	for _, c := range order {
 		p := place{im.survey.name, c.row}
-		s := im.syms[c.name]
+		s := im.syms[c.key()]
 		fail := func(column, src string, err error) {
 			im.exprProblem(p, column, src, err, "the calculation is left out")
 			s.skipped = "its calculation could not be imported"
@@ -300,7 +320,7 @@ func (im *importer) translateCalcs(t *fromXPath) {
 
 func (im *importer) translateQuestion(t *fromXPath, it *item) {
 	p := place{im.survey.name, it.row}
-	s := im.syms[it.name]
+	s := im.syms[it.key()]
 	// Relevance: the nested groups' and its own.
 	var rels []ev
 	srcs := append(append([]relSrc{}, it.groupRel...), relSrc{it.cells["relevant"], it.row})

@@ -19,7 +19,7 @@ const (
 	// MaxUncompressedBytes bounds the parts of an .xlsx once uncompressed,
 	// all together, both as the archive declares them and as they really
 	// expand.
-	MaxUncompressedBytes = 200 << 20
+	MaxUncompressedBytes = 32 << 20
 	// MaxSheets is the most sheets a workbook may have.
 	MaxSheets = 256
 	// MaxRows is the most rows read from one sheet, up to its last filled
@@ -31,7 +31,11 @@ const (
 	// MaxColumns is the rightmost column a cell with a value may be in.
 	MaxColumns = 4096
 	// MaxCells is the most filled cells read from a workbook.
-	MaxCells = 5_000_000
+	MaxCells = 2_000_000
+	// MaxSurveyRows and MaxChoiceRows bound the forms imported (the largest
+	// real forms have a few thousand rows).
+	MaxSurveyRows = 10_000
+	MaxChoiceRows = 100_000
 )
 
 // Errors that say why a workbook is refused (wrapped with the details).
@@ -111,6 +115,11 @@ func checkZip(data []byte) error {
 			}
 			if err == io.EOF {
 				break
+			}
+			if errors.Is(err, zip.ErrFormat) {
+				// The zip reader stops a part that outgrows its declared size.
+				rc.Close()
+				return fmt.Errorf("%w: %s expands beyond what it declares", ErrZipBomb, f.Name)
 			}
 			if err != nil {
 				rc.Close()

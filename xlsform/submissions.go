@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,9 +19,12 @@ import (
 
 // Submission is one filled-in form from a KoboToolbox or ODK Central export.
 type Submission struct {
-	// Row places it: the CSV line where it starts (the header is line 1), or
-	// its position in a JSON list (from 1).
+	// Row places it: its spreadsheet row in a CSV or XLSX export (the
+	// header is row 1), or its position in a JSON list (from 1).
 	Row int
+	// Line is the CSV line where it starts, when a cell spanning lines
+	// above makes it differ from Row (0 otherwise).
+	Line int
 	// Respondent is the respondent column's value ("" when there is none).
 	Respondent string
 	// At is when it was submitted (zero when the export does not say).
@@ -32,6 +37,15 @@ type Submission struct {
 	Notes map[string]string
 	// Order lists the answered question ids in the export's column order.
 	Order []string
+}
+
+// Place is where the submission is in its file: "5", or "5 (line 9)" when
+// cells spanning lines put spreadsheet row 5 on line 9 of the CSV.
+func (s Submission) Place() string {
+	if s.Line != 0 && s.Line != s.Row {
+		return fmt.Sprintf("%d (line %d)", s.Row, s.Line)
+	}
+	return strconv.Itoa(s.Row)
 }
 
 // SubmissionOptions tune ReadSubmissions.
@@ -68,10 +82,15 @@ var timeColumns = []string{"_submission_time", "submissiondate", "end"}
 func ReadSubmissions(name string, data []byte, q *engine.Questionnaire, opts SubmissionOptions) (*Submissions, error) {
 	var rows []rawRow
 	var err error
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json":
+	if len(data) > MaxWorkbookBytes {
+		return nil, fmt.Errorf("%s: %w: the file is larger than %d MB", name, ErrTooLarge, MaxWorkbookBytes>>20)
+	}
+	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case ext == ".xlsx" || ext == ".xls" || bytes.HasPrefix(data, []byte("PK\x03\x04")) || isXLS(data):
+		rows, err = readXLSXRows(data)
+	case ext == ".json":
 		rows, err = readJSONRows(data)
-	case ".csv", ".txt", ".tsv":
+	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
 		rows, err = readCSVRows(data)
 	default:
 		if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '[' || t[0] == '{') {
@@ -81,19 +100,41 @@ func ReadSubmissions(name string, data []byte, q *engine.Questionnaire, opts Sub
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	out := &Submissions{}
 	m := newColumnMatcher(q, opts)
 	unknown := map[string]bool{}
 	var unknownOrder []string
 	matched := false
+	var bad []string
 	for _, r := range rows {
-		s := Submission{Row: r.row, Answers: map[string]any{}, Notes: map[string]string{}}
+		s := Submission{Row: r.row, Line: r.line, Answers: map[string]any{}, Notes: map[string]string{}}
+		// Kobo's one-column-per-choice copy of multiple choices: question
+		// id → chosen codes, and whether the joined column is in the file.
+		split := map[string][]string{}
+		joined := map[string]bool{}
+		var splitOrder []string
 		for _, kv := range r.cells {
 			switch kind, id := m.match(kv.key); kind {
+			case colSplit:
+				matched = true
+				code := m.cache[kv.key].code
+				on, ok := splitValue(kv.val)
+				if !ok {
+					bad = append(bad, fmt.Sprintf("%s:%s: %s: %q is neither 1 nor 0 (one column per choice of %s)", name, s.Place(), kv.key, fmt.Sprint(kv.val), id))
+					continue
+				}
+				if _, seen := split[id]; !seen {
+					split[id] = nil
+					splitOrder = append(splitOrder, id)
+				}
+				if on {
+					split[id] = append(split[id], code)
+				}
 			case colAnswer:
 				matched = true
+				joined[id] = true
 				if isEmptyValue(kv.val) {
 					continue
 				}
@@ -122,7 +163,33 @@ func ReadSubmissions(name string, data []byte, q *engine.Questionnaire, opts Sub
 				}
 			}
 		}
+		for _, id := range splitOrder {
+			codes := split[id]
+			if len(codes) == 0 {
+				continue
+			}
+			if _, answered := s.Answers[id]; answered {
+				continue // the joined column says it
+			}
+			// Only the split columns (or an empty joined one): read them,
+			// in the order of the choices.
+			qu := m.q.Question(id)
+			var ordered []string
+			for _, c := range qu.Choices {
+				if slices.Contains(codes, c.Value) {
+					ordered = append(ordered, c.Value)
+				}
+			}
+			if joined[id] {
+				out.Warnings = append(out.Warnings, fmt.Sprintf("%s:%s: %s: the joined column is empty but the one-column-per-choice columns say %s: those are used", name, s.Place(), id, strings.Join(ordered, " ")))
+			}
+			s.Answers[id] = strings.Join(ordered, " ")
+			s.Order = append(s.Order, id)
+		}
 		out.List = append(out.List, s)
+	}
+	if len(bad) > 0 {
+		return nil, errors.New(strings.Join(bad, "\n"))
 	}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("%s: no submissions", name)
@@ -169,6 +236,7 @@ const (
 	colNote
 	colRespondent
 	colTime
+	colSplit // one column per choice of a multiple choice (1/0)
 )
 
 type columnMatcher struct {
@@ -182,6 +250,7 @@ type columnMatcher struct {
 type colResult struct {
 	kind colKind
 	id   string
+	code string // colSplit: the choice
 }
 
 func newColumnMatcher(q *engine.Questionnaire, opts SubmissionOptions) *columnMatcher {
@@ -270,7 +339,7 @@ func (m *columnMatcher) classify(h string) colResult {
 	// gov/priorities/P1: Kobo's one-column-per-choice copy of a multiple choice.
 	if len(parts) >= 2 {
 		if qu := m.q.Question(parts[len(parts)-2]); qu != nil && qu.Type == engine.Multiple && qu.Choice(last) != nil {
-			return colResult{kind: colIgnored}
+			return colResult{kind: colSplit, id: qu.ID, code: last}
 		}
 	}
 	tail := last
@@ -304,8 +373,69 @@ type rawCell struct {
 }
 
 type rawRow struct {
-	row   int
+	row   int // spreadsheet row (CSV, XLSX) or position (JSON)
+	line  int // CSV line where the row starts
 	cells []rawCell
+}
+
+// splitValue reads a one-column-per-choice cell: 1/0, true/false.
+func splitValue(v any) (on, ok bool) {
+	switch x := v.(type) {
+	case nil:
+		return false, true
+	case bool:
+		return x, true
+	case int64:
+		return x == 1, x == 0 || x == 1
+	case float64:
+		return x == 1, x == 0 || x == 1
+	case string:
+		switch strings.ToLower(strings.TrimSpace(x)) {
+		case "", "0", "0.0", "false", "false()", "no":
+			return false, true
+		case "1", "1.0", "true", "true()", "yes":
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// readXLSXRows reads the first sheet of an XLSX (or XLS) data export, such
+// as KoboToolbox's: a header row, then one submission per row.
+func readXLSXRows(data []byte) ([]rawRow, error) {
+	sheets, names, err := readWorkbook(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%w: the workbook has no sheet", ErrNotWorkbook)
+	}
+	sh := sheets[strings.ToLower(strings.TrimSpace(names[0]))]
+	if len(sh.rows) == 0 {
+		return nil, fmt.Errorf("the file is empty")
+	}
+	header := sh.rows[0]
+	var rows []rawRow
+	for i, rec := range sh.rows[1:] {
+		row := rawRow{row: i + 2}
+		empty := true
+		for j, v := range rec {
+			if j >= len(header) || strings.TrimSpace(header[j]) == "" {
+				if strings.TrimSpace(v) != "" {
+					return nil, fmt.Errorf("row %d: a value in column %d, which has no header", i+2, j+1)
+				}
+				continue
+			}
+			if strings.TrimSpace(v) != "" {
+				empty = false
+			}
+			row.cells = append(row.cells, rawCell{strings.TrimSpace(header[j]), v})
+		}
+		if !empty {
+			rows = append(rows, row)
+		}
+	}
+	return rows, nil
 }
 
 func readCSVRows(data []byte) ([]rawRow, error) {
@@ -332,21 +462,31 @@ func readCSVRows(data []byte) ([]rawRow, error) {
 		return nil, fmt.Errorf("not a CSV file: %v", err)
 	}
 	var rows []rawRow
+	record := 1 // the header is spreadsheet row 1
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		record++
 		if err != nil {
-			return nil, fmt.Errorf("not a readable CSV file: %v", err)
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				at := fmt.Sprintf("row %d", record)
+				if pe.StartLine != record || pe.Line != record {
+					at += fmt.Sprintf(" (line %d)", pe.Line)
+				}
+				return nil, fmt.Errorf("not a readable CSV file: %s, column %d: %v", at, pe.Column, pe.Err)
+			}
+			return nil, fmt.Errorf("not a readable CSV file: row %d: %v", record, err)
 		}
 		line, _ := r.FieldPos(0)
 		empty := true
-		row := rawRow{row: line}
+		row := rawRow{row: record, line: line}
 		for i, v := range rec {
 			if i >= len(header) {
 				if strings.TrimSpace(v) != "" {
-					return nil, fmt.Errorf("line %d has more cells than the header", line)
+					return nil, fmt.Errorf("row %d has more cells than the header", record)
 				}
 				continue
 			}

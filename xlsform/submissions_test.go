@@ -1,6 +1,8 @@
 package xlsform
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -109,16 +111,87 @@ func TestReadSubmissionsErrors(t *testing.T) {
 		{"bad.json", "[1, 2]", "submission 1 is not an object"},
 		{"bad2.json", "{\"a\": 1}", "expected a list of submissions"},
 		{"broken.json", "[{", "not a JSON file"},
-		{"wide.csv", "gov/plan\nfull,extra\n", "line 2 has more cells than the header"},
+		{"wide.csv", "gov/plan\nfull,extra\n", "row 2 has more cells than the header"},
+		// A cell spanning lines: the error names the spreadsheet row and the line.
+		{"quote.csv", "gov/respondent_role,gov/plan\n\"two\nlines\",full\nbare\"quote,full\n", "row 3 (line 4), column 5: bare \" in non-quoted-field"},
+		{"split.csv", "gov/priorities/P1,gov/plan\nmaybe,full\n", `split.csv:2: gov/priorities/P1: "maybe" is neither 1 nor 0`},
 	}
 	for _, c := range cases {
 		_, err := ReadSubmissions(c.name, []byte(c.data), q, SubmissionOptions{})
-		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), c.name+": ") {
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), c.name+":") {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
 	_, err := ReadSubmissions("x.csv", []byte("gov/plan\nfull\n"), q, SubmissionOptions{RespondentColumn: "who"})
 	if err == nil || !strings.Contains(err.Error(), `no column "who"`) {
 		t.Errorf("--respondent-column who: %v", err)
+	}
+}
+
+// KoboToolbox can export a multiple choice as one 1/0 column per choice
+// only: the answers come from those columns, none is dropped.
+func TestReadSubmissionsSplitOnly(t *testing.T) {
+	q := sampleQ(t)
+	csv := "gov/priorities/P1,gov/priorities/P3,gov/priorities/P7,gov/plan,_submitted_by\n" +
+		"1,0,1,full,amina\n" +
+		"0,0,0,partial,karim\n" +
+		"True,False,False,,sara\n"
+	subs, err := ReadSubmissions("split.csv", []byte(csv), q, SubmissionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []any
+	for _, s := range subs.List {
+		got = append(got, s.Answers["priorities"])
+	}
+	if !reflect.DeepEqual(got, []any{"P1 P7", nil, "P1"}) {
+		t.Errorf("priorities %v", got)
+	}
+	if len(subs.Warnings) != 0 {
+		t.Errorf("warnings %v", subs.Warnings)
+	}
+	// With the joined column too, the joined column counts; an empty joined
+	// column with ticked choices gives the choices and a warning.
+	csv = "gov/priorities,gov/priorities/P1,gov/priorities/P3,gov/priorities/P7\nP3,0,1,0\n,1,0,0\n"
+	subs, err = ReadSubmissions("both.csv", []byte(csv), q, SubmissionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if subs.List[0].Answers["priorities"] != "P3" || subs.List[1].Answers["priorities"] != "P1" ||
+		len(subs.Warnings) != 1 || !strings.Contains(subs.Warnings[0], "both.csv:3: priorities: the joined column is empty") {
+		t.Errorf("%+v %v", subs.List, subs.Warnings)
+	}
+}
+
+// A KoboToolbox XLSX data export reads like its CSV export.
+func TestReadSubmissionsXLSX(t *testing.T) {
+	q := sampleQ(t)
+	f := fixture{"data": {
+		{"start", "gov/respondent_role", "gov/priorities", "gov/priorities/P1", "gov/priorities/P3", "gov/residents", "gov/plan", "_submission_time", "_submitted_by"},
+		{"2024-03-01T10:00:00", "Chargée\nde mission", "P1 P3", "#n:1", "#n:1", "#n:12000", "partial", "2024-03-01T09:21:00", "amina"},
+		{},
+		{"2024-03-02T10:00:00", "Directeur", "", "#n:0", "#n:1", "#n:500", "full", "2024-03-02T09:21:00", "karim"},
+	}}
+	subs, err := ReadSubmissions("kobo.xlsx", f.xlsx(t), q, SubmissionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs.List) != 2 {
+		t.Fatalf("%d submissions", len(subs.List))
+	}
+	a, b := subs.List[0], subs.List[1]
+	if a.Row != 2 || a.Respondent != "amina" || a.Answers["priorities"] != "P1 P3" || a.Answers["residents"] != "12000" || a.Answers["respondent_role"] != "Chargée\nde mission" {
+		t.Errorf("first %+v", a)
+	}
+	if b.Row != 4 || b.Answers["priorities"] != "P3" || b.Answers["plan"] != "full" || !b.At.Equal(time.Date(2024, 3, 2, 9, 21, 0, 0, time.UTC)) {
+		t.Errorf("second %+v", b)
+	}
+	v, err := engine.ParseValue(q.Question("residents"), a.Answers["residents"])
+	if err != nil || fmt.Sprint(v) != "12000" {
+		t.Errorf("residents %v %v", v, err)
+	}
+	// Not a workbook: said so.
+	if _, err := ReadSubmissions("fake.xlsx", []byte("PK\x03\x04 not really"), q, SubmissionOptions{}); err == nil || !errors.Is(err, ErrNotWorkbook) {
+		t.Errorf("fake.xlsx: %v", err)
 	}
 }

@@ -23,6 +23,9 @@ func readXLS(data []byte) (sheets map[string]*sheet, names []string, err error) 
 			sheets, names, err = nil, nil, fmt.Errorf("%w: a damaged .xls file (%v)", ErrNotWorkbook, r)
 		}
 	}()
+	if err := checkCFB(data); err != nil {
+		return nil, nil, err
+	}
 	c, err := cfb.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)

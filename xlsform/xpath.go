@@ -273,6 +273,9 @@ func parseXPath(src string) (xNode, error) {
 		return nil, err
 	}
 	if t := p.peek(); t.kind != "eof" {
+		if t.val == "[" || t.val == "@" {
+			return nil, unsupported("at character %d: %s (predicates and attributes, as in instance(…)/item[…]) has no indimaj equivalent", t.at, t.val)
+		}
 		return nil, &xpathError{t.at, fmt.Sprintf("unexpected %q", t.val)}
 	}
 	return n, nil
@@ -417,7 +420,7 @@ func (p *xparser) primary() (xNode, error) {
 	case "eof":
 		return nil, &xpathError{t.at, "the expression ends too early"}
 	case "[", "@":
-		return nil, &xpathError{t.at, fmt.Sprintf("%s (predicates and attributes) is not supported", t.val)}
+		return nil, unsupported("at character %d: %s (predicates and attributes) has no indimaj equivalent", t.at, t.val)
 	}
 	return nil, &xpathError{t.at, fmt.Sprintf("unexpected %q", t.val)}
 }

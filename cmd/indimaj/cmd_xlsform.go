@@ -269,11 +269,12 @@ func xlsformSubmissionsCmd(g *globals) *cobra.Command {
 	var region, respondentCol, round, lang string
 	var merge bool
 	cmd := &cobra.Command{
-		Use:   "submissions FILE.csv|FILE.json --region CODE [--respondent-column COL] [--merge]",
+		Use:   "submissions FILE.csv|FILE.xlsx|FILE.json --region CODE [--respondent-column COL] [--merge]",
 		Short: "Turn submissions exported from KoboToolbox or ODK Central into assessments",
-		Long: `Read the submissions to a form written by "indimaj xlsform export" (a CSV export,
-with headers such as gov/gov03 or gov-gov03 and multiple choices as space-separated
-codes, or a JSON list of objects with the same keys) and record them.
+		Long: `Read the submissions to a form written by "indimaj xlsform export" (a CSV or XLSX
+export, with headers such as gov/gov03 or gov-gov03 and multiple choices as space-separated
+codes or as KoboToolbox's one column per choice, 1 or 0, or a JSON list of objects with
+the same keys) and record them.
 
 By default each submission becomes its own assessment, answered by the respondent
 in --respondent-column (else the _submitted_by, SubmitterName or username column,
@@ -308,6 +309,14 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 			c := env.Content
 			subs, err := xlsform.ReadSubmissions(file, data, c.Q, xlsform.SubmissionOptions{RespondentColumn: respondentCol})
 			if err != nil {
+				for _, e := range []error{xlsform.ErrDTD, xlsform.ErrZipBomb, xlsform.ErrTooLarge, xlsform.ErrNotWorkbook} {
+					if errors.Is(err, e) {
+						if inner := errors.Unwrap(err); inner != nil {
+							err = inner
+						}
+						return workbookError(file, err)
+					}
+				}
 				return inputf("%v", err)
 			}
 			for _, w := range subs.Warnings {
@@ -431,7 +440,7 @@ func checkSubmissions(file string, c *engine.Content, subs []xlsform.Submission)
 	var problems []string
 	var out []checkedSubmission
 	for _, s := range subs {
-		where := fmt.Sprintf("%s:%d", file, s.Row)
+		where := file + ":" + s.Place()
 		if len(s.Answers) == 0 {
 			problems = append(problems, i18n.M("cli.msg.no_answer_any", where, q.ID))
 			continue
