@@ -49,6 +49,7 @@ func (l *loader) rules(comp *compiler, files []string) *Rules {
 			unreadable = true
 			continue
 		}
+		ydoc.CheckText(root, &l.errs)
 		if root.Kind == ydoc.Null {
 			continue
 		}

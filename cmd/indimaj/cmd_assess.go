@@ -231,6 +231,27 @@ date with every change, so listing costs the same whatever the assessments hold)
 			for i := range w {
 				w[i] = max(w[i], utf8.RuneCountInString(head[i]))
 			}
+			// Regions by name and statuses in words, in the message language.
+			ml := i18n.MessageLang()
+			regionName := func(code string) string {
+				if reg := env.Content.Refs.Region(code); reg != nil {
+					if n := reg.Name.Get(ml); n != "" {
+						return n
+					}
+				}
+				return code
+			}
+			statusName := func(st string) string {
+				if k := "rp.status." + st; i18n.Has(ml, k) {
+					return i18n.T(ml, k)
+				}
+				return st
+			}
+			for i := range rows {
+				rows[i].Region, rows[i].Status = regionName(rows[i].Region), statusName(rows[i].Status)
+				w[1] = max(w[1], utf8.RuneCountInString(rows[i].Region))
+				w[3] = max(w[3], utf8.RuneCountInString(rows[i].Status))
+			}
 			fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s\n", w[0], head[0], w[1], head[1], w[2], head[2], w[3], head[3], w[4], head[4], head[5])
 			for _, r := range rows {
 				mark := ""

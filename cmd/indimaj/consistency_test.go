@@ -223,3 +223,29 @@ func TestNumbersFollowTheLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessmentsListInWords: the text list names regions and statuses in
+// the message language, not codes.
+func TestAssessmentsListInWords(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	newSampleAssessment(t, db, "oriental")
+	for lang, want := range map[string][]string{
+		"fr": {"RÉGION", "CYCLE", "L'Oriental", "brouillon"},
+		"ar": {"الدورة", "جهة الشرق", "مسودة"},
+		"en": {"Oriental", "draft"},
+	} {
+		r := cliEnv(t, []string{"INDIMAJ_DB=" + db, "INDIMAJ_LANG=" + lang}, sample, "assessments")
+		for _, w := range want {
+			if r.code != 0 || !strings.Contains(r.stdout, w) {
+				t.Errorf("assessments (%s) lacks %q:\n%s%s", lang, w, r.stdout, r.stderr)
+			}
+		}
+		if lang != "en" && (strings.Contains(r.stdout, " draft ") || strings.Contains(r.stdout, " oriental ")) {
+			t.Errorf("assessments (%s) shows codes:\n%s", lang, r.stdout)
+		}
+	}
+	// JSON keeps the codes
+	if r := cli(t, db, "", sample, "assessments", "--json"); !strings.Contains(r.stdout, `"status": "draft"`) || !strings.Contains(r.stdout, `"region": "oriental"`) {
+		t.Errorf("assessments --json:\n%s", r.stdout)
+	}
+}

@@ -396,3 +396,47 @@ func Estimate(data []byte) int {
 	_ = s.run()
 	return s.nodes
 }
+
+// controlChar reports whether r acts on a terminal or reorders text around
+// it: C0 controls but tab and newline, DEL, C1 controls, the bidirectional
+// embeddings, overrides and isolates, and the line and paragraph separators
+// (the same set as internal/termsafe.Unsafe, newline and tab excepted).
+func controlChar(r rune) bool {
+	switch {
+	case r == '\n', r == '\t':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
+}
+
+// CheckText reports, at its position, every text value of the tree that
+// holds a control character, an escape sequence, a direction override or
+// isolate, or a line separator (typed as "\e", "\x1b", "\u202e" in quoted
+// YAML, or raw). Content files use it: their text reaches terminals and
+// reports as is. One problem per value.
+func CheckText(n *Node, errs *Errors) {
+	if n == nil {
+		return
+	}
+	if n.Kind == Scalar && n.Tag == "str" {
+		for _, r := range n.Value {
+			if controlChar(r) {
+				errs.Add(n.Pos, "this text holds the control or direction character U+%04X: remove it", r)
+				break
+			}
+		}
+	}
+	for _, k := range n.Keys {
+		CheckText(k, errs)
+	}
+	for _, v := range n.Vals {
+		CheckText(v, errs)
+	}
+	for _, v := range n.Items {
+		CheckText(v, errs)
+	}
+}

@@ -77,7 +77,15 @@ func scoreLines(l *app.Loaded, r *engine.ScoreResult, lang string, width int) []
 	if width < 70 {
 		barW = 10
 	}
-	titleW := max(12, min(40, width*2/5))
+	// The titles take the width they need, leaving the band its room (the
+	// longest band label, at most 20 cells): a 120-column terminal shows
+	// whole titles.
+	longest, bandW := ansi.StringWidth(i18n.T(lang, "iv.overall")), 4
+	for _, s := range r.Sections {
+		longest = max(longest, ansi.StringWidth(q.Section(s.ID).Title.Get(lang)))
+		bandW = max(bandW, min(20, ansi.StringWidth(p.BandLabel(s.Band, lang))+2))
+	}
+	titleW := max(12, min(longest, width-1-5-1-barW-2-bandW))
 	restW := max(4, width-titleW-1-5-1-barW-2)
 	var out []string
 	low := false
@@ -212,7 +220,7 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 	for _, rec := range recs {
 		m := rec.Measure
 		b.WriteString("\n")
-		b.WriteString(wrapIndent(fmt.Sprintf("%d. [%.2f] %s", rec.Rank, rec.Priority, rec.Title().Get(lang)), width, "", "   "))
+		b.WriteString(wrapIndent(fmt.Sprintf("%d. [%s] %s", rec.Rank, i18n.Decimal(lang, fmt.Sprintf("%.2f", rec.Priority)), rec.Title().Get(lang)), width, "", "   "))
 		b.WriteString(wrapIndent(i18n.T(lang, "pr.priority")+i18n.T(lang, "pv.colon")+PriorityText(rec, lang), width, "   ", "   "))
 		meta := fmt.Sprintf("SNIA %s · %s %s · %s %s · %s · %s", strings.Join(m.SNIA, ","), odd(lang), strings.Join(m.SDG, ","),
 			gcm(lang), joinInts(m.GCM), i18n.T(lang, "iv.horizon."+m.Horizon), i18n.T(lang, "iv.cost", i18n.T(lang, "iv.costc."+m.Cost)))
