@@ -72,7 +72,7 @@ const planTemplate = `
 <div><dt>{{t "col.lead"}}</dt><dd>{{.Lead}}</dd></div>
 <div><dt>{{t "sp.col.phase"}}</dt><dd>{{.Period}}</dd></div>
 <div><dt>{{t "sp.col.cost"}}</dt><dd><bdi>{{cost .CostMAD}}</bdi></dd></div>
-<div><dt>{{t "col.priority"}}</dt><dd><bdi>{{exact .Priority}}</bdi> ({{t "rank"}} {{.Rank}})</dd></div>
+<div><dt>{{t "col.priority"}}</dt><dd><span class="priority-band {{.PriorityBand.Code}}">{{.PriorityBand.Label}}</span> <span class="small">{{.Why}} ({{t "rank"}} {{.Rank}})</span></dd></div>
 <div class="span2"><dt>{{t "sp.col.funding"}}</dt><dd>{{funding .Funding}}</dd></div>
 <div class="span2"><dt>{{t "col.status"}}</dt><dd>{{or .Status "—"}}{{if .Owner}} · <span dir="auto">{{.Owner}}</span>{{end}}</dd></div>
 <div class="span2"><dt>{{t "sp.col.kpi_target"}}</dt><dd><bdi>{{kpiTarget .}}</bdi></dd></div>
@@ -108,8 +108,8 @@ const planTemplate = `
 </section>
 {{with $p.Effects}}{{template "effects" .}}{{end}}
 <section id="annex" class="annex"><h2>{{t "sp.h.annex"}}</h2><p>{{t "sp.annex_intro" $p.Max}}</p>
-{{if $p.Annex}}<table class="small"><thead><tr><th class="num">{{t "rank"}}</th><th>{{t "col.measure"}}</th><th>{{t "col.section"}}</th><th>{{t "sp.col.phase"}}</th><th class="num">{{t "sp.col.cost"}}</th></tr></thead>
-<tbody>{{range $p.Annex}}<tr><td class="num">{{.Rank}}</td><td><code>{{.Measure}}</code> {{.Title}}</td><td>{{.Section}}</td><td>{{.Phase}}</td><td class="num"><bdi>{{cost .Cost}}</bdi></td></tr>{{end}}</tbody></table>{{else}}<p class="muted">{{t "none"}}</p>{{end}}</section>
+{{if $p.Annex}}<table class="small"><thead><tr><th class="num">{{t "rank"}}</th><th>{{t "col.measure"}}</th><th>{{t "col.section"}}</th><th>{{t "sp.col.phase"}}</th><th class="num">{{t "sp.col.cost"}}</th><th>{{t "col.priority"}}</th></tr></thead>
+<tbody>{{range $p.Annex}}<tr><td class="num">{{.Rank}}</td><td><code>{{.Measure}}</code> {{.Title}}</td><td>{{.Section}}</td><td>{{.Phase}}</td><td class="num"><bdi>{{cost .Cost}}</bdi></td><td><span class="priority-band {{.Band.Code}}">{{.Band.Label}}</span></td></tr>{{end}}</tbody></table>{{else}}<p class="muted">{{t "none"}}</p>{{end}}</section>
 <section id="coverage" class="annex"><h2>{{t "sp.h.coverage"}}</h2><p>{{t "plan.coverage_intro"}}</p>
 <h3>{{t "plan.cov_snia"}}</h3>
 <table class="small"><thead><tr><th>{{t "col.programme"}}</th><th>{{t "col.measures"}}</th></tr></thead>
@@ -132,7 +132,7 @@ const planTemplate = `
 <tbody>{{range $s.Sections}}<tr><td>{{.Title}}</td><td class="num">{{score .Score}}</td><td class="barcol">{{template "minibar" .}}</td></tr>{{end}}</tbody></table></div>
 {{with radar $s.Sections}}<figure class="radar">{{template "chart" .}}</figure>{{else}}<figure>{{template "chart" (sectionBars $s.Sections)}}</figure>{{end}}</div></section>
 <section id="priorities"><h2>{{t "sum.h.priorities"}}</h2><p>{{t "sum.priorities_intro"}}</p>
-<ol class="priorities">{{range $s.Priorities}}<li><strong>{{.Title}}</strong> <code>{{.Measure}}</code><div>{{.Why}}</div><div class="muted small">{{t "sum.when_cost" .When (cost .Cost)}}</div></li>{{end}}</ol></section>
+<ol class="priorities">{{range $s.Priorities}}<li><strong>{{.Title}}</strong> <code>{{.Measure}}</code> <span class="priority-band {{.Band.Code}}">{{.Band.Label}}</span><div>{{.Why}}</div><div class="muted small">{{t "sum.when_cost" .When (cost .Cost)}}</div></li>{{end}}</ol></section>
 <section id="pilot"><h2>{{t "sum.h.pilot"}}</h2><p>{{$s.Pilot}}</p></section>
 <section id="next"><h2>{{t "sum.h.next"}}</h2><ol>{{range $s.NextSteps}}<li>{{.}}</li>{{end}}</ol></section>
 {{end}}

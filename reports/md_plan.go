@@ -118,7 +118,7 @@ func (w *mdw) actionPlan(d *Doc) {
 				{esc(w.t("col.kpi")), esc(a.KPI)},
 				{esc(w.t("sp.col.kpi_target")), esc(kpiTargetText(a, w.lang))},
 				{esc(w.t("sp.col.score_now")), esc(scoreTargetText(a, w.lang))},
-				{esc(w.t("col.priority")), fmt.Sprintf("%s (%s %d)", numExact(a.Priority, w.lang), esc(w.t("rank")), a.Rank)},
+				{esc(w.t("col.priority")), fmt.Sprintf("**%s** — %s (%s %d)", esc(a.PriorityBand.Label), esc(a.Why), esc(w.t("rank")), a.Rank)},
 				{esc(w.t("col.status")), esc(a.Status)},
 			}
 			if a.Owner != "" {
@@ -208,9 +208,9 @@ func (w *mdw) actionPlan(d *Doc) {
 	w.para(w.t("sp.annex_intro", ap.Max))
 	rows = nil
 	for _, l := range ap.Annex {
-		rows = append(rows, []string{strconv.Itoa(l.Rank), code(l.Measure) + " " + esc(l.Title), esc(l.Section), esc(l.Phase), esc(costText(l.Cost, w.lang)), numExact(l.Priority, w.lang)})
+		rows = append(rows, []string{strconv.Itoa(l.Rank), code(l.Measure) + " " + esc(l.Title), esc(l.Section), esc(l.Phase), esc(costText(l.Cost, w.lang)), esc(l.Band.Label)})
 	}
-	w.table([]string{esc(w.t("rank")), esc(w.t("col.measure")), esc(w.t("col.section")), esc(w.t("sp.col.phase")), esc(w.t("sp.col.cost")), esc(w.t("col.priority"))}, rows, 0, 5)
+	w.table([]string{esc(w.t("rank")), esc(w.t("col.measure")), esc(w.t("col.section")), esc(w.t("sp.col.phase")), esc(w.t("sp.col.cost")), esc(w.t("col.priority"))}, rows, 0)
 	w.h(2, w.t("sp.h.coverage"))
 	w.para(w.t("plan.coverage_intro"))
 	w.h(3, w.t("plan.cov_snia"))
@@ -252,7 +252,7 @@ func (w *mdw) summary(d *Doc) {
 	w.h(2, w.t("sum.h.priorities"))
 	w.para(w.t("sum.priorities_intro"))
 	for i, p := range s.Priorities {
-		w.line(fmt.Sprintf("%d. **%s** %s — %s %s", i+1, esc(p.Title), code(p.Measure), esc(p.Why), esc(w.t("sum.when_cost", p.When, costText(p.Cost, w.lang)))))
+		w.line(fmt.Sprintf("%d. **%s** %s — %s: %s %s", i+1, esc(p.Title), code(p.Measure), esc(p.Band.Label), esc(p.Why), esc(w.t("sum.when_cost", p.When, costText(p.Cost, w.lang)))))
 	}
 	w.blank()
 	w.h(2, w.t("sum.h.pilot"))

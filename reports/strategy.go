@@ -103,6 +103,7 @@ type AnnexLine struct {
 	Measure  string  `json:"measure"`
 	Title    string  `json:"title"`
 	Priority float64 `json:"priority"`
+	Band     Coded   `json:"priority_band"`
 	Phase    string  `json:"phase"`
 	Cost     *Range  `json:"cost_mad"`
 	Section  string  `json:"section"`
@@ -403,6 +404,7 @@ func (c *ctx) actionPlan(max int) *ActionPlan {
 		}
 		m := r.Measure
 		al := AnnexLine{Rank: r.Rank, Measure: m.ID, Title: m.Title.Get(c.lang), Priority: r.Priority}
+		al.Band, _ = c.priorityOf(r)
 		if ph := t.Phase(m.Horizon); ph != nil {
 			al.Phase = c.phaseLabel(ph)
 		}

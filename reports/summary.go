@@ -12,6 +12,7 @@ type SummaryMeasure struct {
 	Rank    int     `json:"rank"`
 	Measure string  `json:"measure"`
 	Title   string  `json:"title"`
+	Band    Coded   `json:"priority_band"`
 	Why     string  `json:"why"`
 	When    string  `json:"when"`
 	Cost    *Range  `json:"cost_mad"`
@@ -93,6 +94,7 @@ func (c *ctx) summary(max int) *Summary {
 			}
 		}
 		sm := SummaryMeasure{Rank: r.Rank, Measure: r.Measure.ID, Title: rec.Title, Why: c.t("sum.why", strings.Join(why, semi(c.lang))), Score: r.Priority}
+		sm.Band, _ = c.priorityOf(r)
 		if ph := t.Phase(r.Measure.Horizon); ph != nil {
 			sm.When = c.phaseLabel(ph)
 		}
