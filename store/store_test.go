@@ -271,17 +271,29 @@ func TestCrashKeepsConfirmedAnswers(t *testing.T) {
 		}
 		confirmed := -1
 		done := make(chan struct{})
+		ready := make(chan struct{}) // the helper's first confirmed commit
 		go func() {
 			sc := bufio.NewScanner(out)
+			first := true
 			for sc.Scan() {
 				var n int
 				if _, err := fmt.Sscanf(sc.Text(), "saved %d", &n); err == nil {
 					confirmed = n
+					if first {
+						first = false
+						close(ready)
+					}
 				}
 			}
 			close(done)
 		}()
-		time.Sleep(time.Duration(50+rng.Intn(400)) * time.Millisecond)
+		// Kill at a random moment after the helper is committing (a
+		// readiness signal, not a guess at how long it takes to start).
+		select {
+		case <-ready:
+		case <-done:
+		}
+		time.Sleep(time.Duration(rng.Intn(400)) * time.Millisecond)
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		_ = cmd.Wait()
 		<-done
