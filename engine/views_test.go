@@ -58,6 +58,9 @@ func TestVariantWordsTheFollowUpCase(t *testing.T) {
 			if got := r.Title().Get("fr"); !strings.HasPrefix(got, tc.want) {
 				t.Errorf("gov03=%s gov03_staff=%s: title %q, want it to start with %q", tc.gov03, tc.staff, got, tc.want)
 			}
+			if v := engine.VariantOf(st, sc, m03); v != r.Variant {
+				t.Errorf("gov03=%s: VariantOf %p, recommended variant %p", tc.gov03, v, r.Variant)
+			}
 			for _, lang := range []string{"ar", "en"} {
 				if (r.Variant != nil) != (r.Title().Get(lang) != m03.Title.Get(lang)) {
 					t.Errorf("gov03=%s: the %s title does not follow the variant", tc.gov03, lang)
