@@ -70,6 +70,24 @@ func TestVariantWordsTheFollowUpCase(t *testing.T) {
 	}
 }
 
+// A plan already adopted, a PDR axis already there: m01 and m02 are worded
+// for it.
+func TestVariantsOfExistingPlans(t *testing.T) {
+	c := loadEmbedded(t)
+	for _, tc := range []struct{ set, measure, want string }{
+		{"gov02", "m01", "Financer et mettre en œuvre"},
+		{"gov01", "m02", "Étendre la dimension migration du PDR"},
+	} {
+		st := engine.NewState(c.Q)
+		setAll(t, st, tc.set, "full", "gov07", "absent", "gov08", "absent")
+		sc := engine.Score(st, c.Rules.Policy)
+		r := recOf(engine.Recommend(st, sc, c.Rules), tc.measure)
+		if r == nil || !strings.HasPrefix(r.Title().Get("fr"), tc.want) {
+			t.Errorf("%s full: %s not worded %q (%v)", tc.set, tc.measure, tc.want, r)
+		}
+	}
+}
+
 // Every measure that addresses a follow-up (a question asked only when its
 // parent indicator exists) declares a wording for the case where the parent
 // fully exists, and on random answer sets a recommended measure whose parent
