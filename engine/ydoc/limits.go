@@ -32,6 +32,9 @@ const (
 	// content folder): the 15,000-question benchmark content holds about
 	// 390,000.
 	MaxSetNodes = 400_000
+	// MaxSetFiles is the most files a set read together may have (the
+	// embedded content has 15).
+	MaxSetFiles = 1000
 	// maxLocatedNodes is the largest document read a second time by the
 	// slower reader, whose messages carry a column (it takes about twice
 	// the memory): a larger document gets yaml.v3's message, with a line.
@@ -41,11 +44,12 @@ const (
 // Message keys of the limit errors (Error.Key), for front ends that
 // translate them. Their arguments are in Error.Args.
 const (
-	KeyTooLarge    = "ydoc.too_large"    // size in bytes, MaxFileSize
-	KeyTooDeep     = "ydoc.too_deep"     // MaxDepth
-	KeyTooMany     = "ydoc.too_many"     // MaxNodes
-	KeyTooManySet  = "ydoc.too_many_set" // MaxSetNodes
-	KeyInvalidUTF8 = "ydoc.invalid_utf8" // (none)
+	KeyTooLarge    = "ydoc.too_large"      // size in bytes, MaxFileSize
+	KeyTooDeep     = "ydoc.too_deep"       // MaxDepth
+	KeyTooMany     = "ydoc.too_many"       // MaxNodes
+	KeyTooManySet  = "ydoc.too_many_set"   // MaxSetNodes
+	KeyTooManyFile = "ydoc.too_many_files" // MaxSetFiles
+	KeyInvalidUTF8 = "ydoc.invalid_utf8"   // (none)
 )
 
 // CheckLimits checks a document against MaxFileSize, MaxDepth and MaxNodes,
@@ -116,6 +120,10 @@ func CheckSet(files map[string][]byte) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	if len(names) > MaxSetFiles {
+		return &Error{Pos: Pos{File: names[MaxSetFiles], Line: 1, Col: 1}, Key: KeyTooManyFile, Args: []any{MaxSetFiles},
+			Msg: fmt.Sprintf("more than %d files are read together", MaxSetFiles)}
+	}
 	size, nodes := 0, 0
 	for _, n := range names {
 		data := files[n]
