@@ -33,6 +33,10 @@ var (
 	baseAlignmentBonus    = 0.25
 	baseHorizonRank       = map[string]int{"short": 0, "medium": 1, "long": 2}
 	basePriorityFormula   = "gap * competence_weight * (aligned ? 1 + alignment_bonus : 1) * horizon_weight"
+	// The tie_break keys: the total weight of the indicators with a gap,
+	// then the cost (low 3, medium 2, high 1), higher first.
+	baseTieBreak  = []string{"weight", "cost == 'low' ? 3 : cost == 'medium' ? 2 : 1"}
+	baseCostValue = map[string]float64{"low": 3, "medium": 2, "high": 1}
 )
 
 // baseInd is one indicator (scored question), in questionnaire order.
@@ -109,6 +113,7 @@ type baseMeasure struct {
 	snia  []int // bits in baseAnswers.declared
 	hw    float64
 	hrank int
+	cost  float64 // baseCostValue of its cost
 }
 
 type baseModel struct {
@@ -131,6 +136,7 @@ type baseRanked struct {
 	m        int
 	priority float64
 	gap      float64 // rounded to one decimal, as the engine's tie-break uses it
+	weight   float64 // total weight of its indicators with a gap (first tie_break key)
 }
 
 // baseResult is what one run computes; its buffers are reused between runs.
@@ -164,6 +170,14 @@ func baseModelOf(c *engine.Content) (*baseModel, error) {
 		p.Priority == nil || p.Priority.Src != basePriorityFormula {
 		return nil, fmt.Errorf("policy differs from the hard-coded one (target %v, section targets %v, alignment bonus %v, priority %q)",
 			p.Target, p.SectionTargets, p.AlignmentBonus, p.Priority.Src)
+	}
+	if len(p.TieBreak) != len(baseTieBreak) {
+		return nil, fmt.Errorf("policy tie_break has %d keys, hard-coded %d", len(p.TieBreak), len(baseTieBreak))
+	}
+	for i, e := range p.TieBreak {
+		if e.Src != baseTieBreak[i] {
+			return nil, fmt.Errorf("policy tie_break[%d] = %q, hard-coded %q", i, e.Src, baseTieBreak[i])
+		}
 	}
 	for k, v := range baseCompetenceWeights {
 		if p.CompetenceWeights[k] != v {
@@ -271,7 +285,7 @@ func baseModelOf(c *engine.Content) (*baseModel, error) {
 		}
 	}
 	for _, me := range c.Rules.Measures {
-		bm := baseMeasure{id: me.ID, hw: baseHorizonWeights[me.Horizon], hrank: baseHorizonRank[me.Horizon]}
+		bm := baseMeasure{id: me.ID, hw: baseHorizonWeights[me.Horizon], hrank: baseHorizonRank[me.Horizon], cost: baseCostValue[me.Cost]}
 		var conds []string
 		for _, id := range me.Indicators {
 			i, ok := index[id]
@@ -463,12 +477,22 @@ func (m *baseModel) run(a *baseAnswers, r *baseResult) {
 		if math.IsNaN(p) || math.IsInf(p, 0) {
 			p = 0
 		}
-		r.ranked = append(r.ranked, baseRanked{m: k, priority: math.Round(p*100) / 100, gap: math.Round(gap*10) / 10})
+		r.ranked = append(r.ranked, baseRanked{m: k, priority: math.Round(p*100) / 100, gap: math.Round(gap*10) / 10, weight: wSum})
 	}
 	slices.SortStableFunc(r.ranked, func(x, y baseRanked) int {
 		switch {
 		case x.priority != y.priority:
 			if x.priority > y.priority {
+				return -1
+			}
+			return 1
+		case x.weight != y.weight:
+			if x.weight > y.weight {
+				return -1
+			}
+			return 1
+		case m.measures[x.m].cost != m.measures[y.m].cost:
+			if m.measures[x.m].cost > m.measures[y.m].cost {
 				return -1
 			}
 			return 1

@@ -183,6 +183,7 @@ func (l *loader) load() *Content {
 			l.addErr(err)
 			continue
 		}
+		ydoc.CheckText(root, &l.errs)
 		switch {
 		case root.Kind != ydoc.Map:
 			l.errs.Add(root.Pos, "expected a questionnaire (id, version, sections…) or a section file (questionnaire, section), got %s", root.Kind)

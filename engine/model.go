@@ -9,6 +9,7 @@ package engine
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"sync/atomic"
 
@@ -226,9 +227,57 @@ type Policy struct {
 	HorizonWeights  map[string]float64
 	AlignmentBonus  float64
 	Priority        *Expr
+	// ProvisionalBelow is the overall coverage below which every result is
+	// provisional (the overall score is withheld or shown greyed, and the
+	// unanswered questions are listed).
+	ProvisionalBelow float64
+	// PriorityBands say a priority in plain words (high, medium, low),
+	// highest Min first; a priority falls in the first band whose Min it reaches.
+	PriorityBands []PriorityBand
+	// GapWords are the gaps from which a gap is called large or moderate
+	// (else small) in the reasons of a priority.
+	GapWords GapWords
+	// TieBreak are the secondary keys that order measures of equal priority
+	// (numbers over the priority formula's inputs, higher first), before the
+	// built-in order (larger gap, shorter horizon, catalog order).
+	TieBreak []*Expr
 
 	// priority is the formula compiled to closures (nil: it runs on the VM).
 	priority func(*fastEnv) float64
+	// tieBreak are the tie-break keys compiled to closures (nil entries run on the VM).
+	tieBreak []func(*fastEnv) float64
+}
+
+// PriorityBand is a plain-language priority level.
+type PriorityBand struct {
+	ID    string
+	Min   float64
+	Label Text
+}
+
+// GapWords are the thresholds of the words that describe a gap.
+type GapWords struct {
+	Large, Moderate float64
+}
+
+// PriorityBandFor returns the band a priority falls in, or nil when the
+// policy declares none.
+func (p *Policy) PriorityBandFor(priority float64) *PriorityBand {
+	for i := range p.PriorityBands {
+		if priority >= p.PriorityBands[i].Min {
+			return &p.PriorityBands[i]
+		}
+	}
+	if n := len(p.PriorityBands); n > 0 {
+		return &p.PriorityBands[n-1]
+	}
+	return nil
+}
+
+// IsProvisional reports whether results at this overall coverage are
+// provisional under the policy.
+func (p *Policy) IsProvisional(coverage float64) bool {
+	return coverage < p.ProvisionalBelow
 }
 
 // BandLabel returns the label of the band with that id in lang, or "".
@@ -275,6 +324,10 @@ type Measure struct {
 	Objective   Text
 	Activities  []Text
 	Risks       []Text
+	// Variants are wordings for the cases the main title would contradict
+	// the answers (the unit exists but has no staff: "strengthen", not
+	// "create"); the first whose condition holds is used.
+	Variants []Variant
 	// Sources are the codes of the reference documents the measure draws on
 	// (the references' sources table).
 	Sources []string
@@ -290,6 +343,34 @@ type Measure struct {
 	when func(*fastEnv) bool
 	// ranking caches what Rank needs of the measure for one questionnaire and policy.
 	ranking atomic.Pointer[measureRanking]
+}
+
+// Variant is an alternative wording of a measure, used when its condition
+// (over the same names as the trigger) holds.
+type Variant struct {
+	When        *Expr
+	Title       Text
+	Description Text
+	Pos         ydoc.Pos
+
+	when func(*fastEnv) bool
+}
+
+// TitleFor returns the measure's title, or that of variant v when v is not nil.
+func (m *Measure) TitleFor(v *Variant) Text {
+	if v != nil && len(v.Title) > 0 {
+		return v.Title
+	}
+	return m.Title
+}
+
+// DescriptionFor returns the measure's description, or that of variant v
+// when v is not nil and has one.
+func (m *Measure) DescriptionFor(v *Variant) Text {
+	if v != nil && len(v.Description) > 0 {
+		return v.Description
+	}
+	return m.Description
 }
 
 // Risk is a pilot risk with its mitigation.
@@ -321,7 +402,42 @@ type Pilot struct {
 	Sustainability     Text
 	Indicators         []LogframeIndicator
 	Assumptions        []Text
-	Pos                ydoc.Pos
+	// Regional are sentences true of some regions only, added to the
+	// summary and sustainability texts of a proposal for those regions.
+	Regional []RegionalText
+	Pos      ydoc.Pos
+}
+
+// RegionalText is a region-specific addition to a pilot's texts.
+type RegionalText struct {
+	Regions        []string
+	Summary        Text
+	Sustainability Text
+}
+
+// SummaryFor returns the pilot's summary for a region in lang: the general
+// text followed by the sentences declared for that region.
+func (p *Pilot) SummaryFor(region, lang string) string {
+	return p.withRegional(p.Summary, region, lang, func(r *RegionalText) Text { return r.Summary })
+}
+
+// SustainabilityFor returns the pilot's sustainability text for a region in lang.
+func (p *Pilot) SustainabilityFor(region, lang string) string {
+	return p.withRegional(p.Sustainability, region, lang, func(r *RegionalText) Text { return r.Sustainability })
+}
+
+func (p *Pilot) withRegional(base Text, region, lang string, pick func(*RegionalText) Text) string {
+	out := base.Get(lang)
+	for i := range p.Regional {
+		r := &p.Regional[i]
+		if t := pick(r); len(t) > 0 && slices.Contains(r.Regions, region) {
+			if out != "" {
+				out += " "
+			}
+			out += t.Get(lang)
+		}
+	}
+	return out
 }
 
 // Rules is the content of rules/: policy, measures and pilot templates.

@@ -109,6 +109,30 @@ type rawPolicy struct {
 	HorizonWeights     map[string]ydoc.Num `yaml:"horizon_weights"`
 	AlignmentBonus     ydoc.Num            `yaml:"alignment_bonus"`
 	Priority           ydoc.Str            `yaml:"priority"`
+	ProvisionalBelow   ydoc.Num            `yaml:"provisional_below"`
+	PriorityBands      []rawPriorityBand   `yaml:"priority_bands"`
+	GapWords           *rawGapWords        `yaml:"gap_words"`
+	TieBreak           []ydoc.Str          `yaml:"tie_break"`
+}
+
+type rawPriorityBand struct {
+	At    ydoc.Pos   `yaml:"-"`
+	ID    ydoc.Str   `yaml:"id"`
+	Min   ydoc.Num   `yaml:"min"`
+	Label *ydoc.Node `yaml:"label"`
+}
+
+type rawGapWords struct {
+	At       ydoc.Pos `yaml:"-"`
+	Large    ydoc.Num `yaml:"large"`
+	Moderate ydoc.Num `yaml:"moderate"`
+}
+
+type rawVariant struct {
+	At          ydoc.Pos   `yaml:"-"`
+	When        ydoc.Str   `yaml:"when"`
+	Title       *ydoc.Node `yaml:"title"`
+	Description *ydoc.Node `yaml:"description"`
 }
 
 type rawMeasure struct {
@@ -130,6 +154,7 @@ type rawMeasure struct {
 	Objective   *ydoc.Node   `yaml:"objective"`
 	Activities  []*ydoc.Node `yaml:"activities"`
 	Risks       []*ydoc.Node `yaml:"risks"`
+	Variants    []rawVariant `yaml:"variants"`
 	Sources     []ydoc.Str   `yaml:"sources"`
 	// Plan is the measure's planning data (plantemplate.go).
 	Plan *rawMeasurePlan `yaml:"plan"`
@@ -164,4 +189,12 @@ type rawPilot struct {
 	Sustainability     *ydoc.Node    `yaml:"sustainability"`
 	Indicators         []rawLogframe `yaml:"indicators"`
 	Assumptions        []*ydoc.Node  `yaml:"assumptions"`
+	Regional           []rawRegional `yaml:"regional"`
+}
+
+type rawRegional struct {
+	At             ydoc.Pos   `yaml:"-"`
+	Regions        []ydoc.Str `yaml:"regions"`
+	Summary        *ydoc.Node `yaml:"summary"`
+	Sustainability *ydoc.Node `yaml:"sustainability"`
 }

@@ -166,9 +166,29 @@ type Recommendation struct {
 	Factors map[string]any
 	// Gaps are the addressed indicators' gaps (target − score), by id.
 	Gaps map[string]float64
+	// Variant is the wording used for this case (nil: the measure's own
+	// title and description); Title and Description give the words.
+	Variant *Variant
+	// Band is the priority in plain words (nil when the policy declares
+	// no priority bands).
+	Band *PriorityBand
+	// Reasons say why the priority is what it is, as codes the views put in
+	// words: "gap.large", "gap.moderate", "gap.small", "competence.own",
+	// "competence.shared", "competence.transferred", "competence.convention",
+	// "competence.mixed", "aligned", "not_aligned", "horizon.short",
+	// "horizon.medium", "horizon.long".
+	Reasons []string
+	// TieKeys are the values of the policy's tie_break keys.
+	TieKeys []float64
 
 	factors factors
 }
+
+// Title returns the recommendation's title: its variant's when one applies.
+func (r *Recommendation) Title() Text { return r.Measure.TitleFor(r.Variant) }
+
+// Description returns the recommendation's description: its variant's when one applies.
+func (r *Recommendation) Description() Text { return r.Measure.DescriptionFor(r.Variant) }
 
 // Because is one reason a measure was recommended.
 type Because struct {
@@ -214,7 +234,10 @@ func Recommend(st *State, sc *ScoreResult, r *Rules) []Recommendation {
 	recs := Rank(st, sc, r)
 	x := &explainer{fe: fastEnv{st: st, sc: sc}}
 	for i := range recs {
-		recs[i].Gaps = recs[i].Measure.rankingFor(st.Q, r.Policy).gaps(sc, r.Policy)
+		mr := recs[i].Measure.rankingFor(st.Q, r.Policy)
+		recs[i].Band = r.Policy.PriorityBandFor(recs[i].Priority)
+		recs[i].Reasons = mr.reasons(sc, r.Policy, recs[i].factors, recs[i].Measure)
+		recs[i].Gaps = mr.gaps(sc, r.Policy)
 		recs[i].Factors = recs[i].factors.asMap(recs[i].Measure)
 		recs[i].Trace = x.explain(recs[i].Measure.explain())
 		recs[i].Because = because(st, sc, recs[i].Measure, recs[i].Trace, recs[i].Gaps)
@@ -234,6 +257,7 @@ func Rank(st *State, sc *ScoreResult, r *Rules) []Recommendation {
 type rankKey struct {
 	priority, gap float64
 	horizon, i, k int32
+	variant       int32 // index in the measure's Variants, or -1
 }
 
 // RankInto is Rank appending to recs[:0], so a caller ranking many answer
@@ -254,7 +278,8 @@ func RankInto(st *State, sc *ScoreResult, r *Rules, recs []Recommendation) []Rec
 			delete(ruleEnv, "overall")
 		}
 	}()
-	keys, fs := st.rankKeys[:0], st.rankFactors[:0]
+	keys, fs, ties := st.rankKeys[:0], st.rankFactors[:0], st.rankTies[:0]
+	nt := len(p.TieBreak)
 	for i, m := range r.Measures {
 		fired, ok := false, false
 		if m.when != nil {
@@ -293,18 +318,67 @@ func RankInto(st *State, sc *ScoreResult, r *Rules, recs []Recommendation) []Rec
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			v = 0
 		}
-		keys = append(keys, rankKey{priority: math.Round(v*100) / 100, gap: Round1(f.gap), horizon: int32(mr.horizon), i: int32(i), k: int32(len(fs) - 1)})
+		for j, e := range p.TieBreak {
+			t, ok := 0.0, false
+			if fn := p.tieBreak[j]; fn != nil {
+				t, ok = runFastNumber(fn, fe)
+			}
+			if !ok {
+				if penv == nil {
+					penv = make(map[string]any, len(PriorityFactorNames))
+				}
+				t = exprOnVM(st, e, m, f, penv)
+			}
+			if math.IsNaN(t) || math.IsInf(t, 0) {
+				t = 0
+			}
+			ties = append(ties, t)
+		}
+		variant := int32(-1)
+		for j := range m.Variants {
+			vr := &m.Variants[j]
+			holds, ok := false, false
+			if vr.when != nil {
+				holds, ok = runFastBool(vr.when, fe)
+			}
+			if !ok && vr.When != nil {
+				if ruleEnv == nil {
+					ruleEnv = st.env
+					addScoreNames(ruleEnv, sc)
+				}
+				var err error
+				if holds, err = vr.When.Bool(ruleEnv); err != nil {
+					st.Problems = append(st.Problems, err.Error())
+				}
+			}
+			if holds {
+				variant = int32(j)
+				break
+			}
+		}
+		keys = append(keys, rankKey{priority: math.Round(v*100) / 100, gap: Round1(f.gap), horizon: int32(mr.horizon), i: int32(i), k: int32(len(fs) - 1), variant: variant})
 	}
 	*fe = fastEnv{}
-	// Highest priority first; ties on the largest gap, then the shortest
-	// horizon, then the catalog order (so the order is total).
+	// Highest priority first; ties on the policy's tie_break keys (higher
+	// first), then the largest gap, then the shortest horizon, then the
+	// catalog order (so the order is total).
 	slices.SortFunc(keys, func(a, b rankKey) int {
-		switch {
-		case a.priority != b.priority:
+		if a.priority != b.priority {
 			if a.priority > b.priority {
 				return -1
 			}
 			return 1
+		}
+		for j := 0; j < nt; j++ {
+			ta, tb := ties[int(a.k)*nt+j], ties[int(b.k)*nt+j]
+			if ta != tb {
+				if ta > tb {
+					return -1
+				}
+				return 1
+			}
+		}
+		switch {
 		case a.gap != b.gap:
 			if a.gap > b.gap {
 				return -1
@@ -317,9 +391,17 @@ func RankInto(st *State, sc *ScoreResult, r *Rules, recs []Recommendation) []Rec
 	})
 	recs = recs[:0]
 	for n, k := range keys {
-		recs = append(recs, Recommendation{Rank: n + 1, Measure: r.Measures[k.i], Priority: k.priority, factors: fs[k.k]})
+		m := r.Measures[k.i]
+		rec := Recommendation{Rank: n + 1, Measure: m, Priority: k.priority, factors: fs[k.k]}
+		if k.variant >= 0 {
+			rec.Variant = &m.Variants[k.variant]
+		}
+		if nt > 0 {
+			rec.TieKeys = slices.Clone(ties[int(k.k)*nt : int(k.k+1)*nt])
+		}
+		recs = append(recs, rec)
 	}
-	st.rankKeys, st.rankFactors = keys, fs
+	st.rankKeys, st.rankFactors, st.rankTies = keys, fs, ties
 	return recs
 }
 
@@ -344,9 +426,10 @@ type measureRanking struct {
 }
 
 type rankedInd struct {
-	id  string
-	pos int // in ScoreResult.Indicators
-	cw  float64
+	id   string
+	pos  int // in ScoreResult.Indicators
+	cw   float64
+	comp string // the council's competence over it (Refs.Competence)
 }
 
 func (m *Measure) rankingFor(q *Questionnaire, p *Policy) *measureRanking {
@@ -367,7 +450,7 @@ func (m *Measure) rankingFor(q *Questionnaire, p *Policy) *measureRanking {
 		if w, ok := p.ModalityWeights[qu.Refs.Modality]; ok && qu.Refs.Modality != "" {
 			cw *= w // how the council acts: through a convention weighs less than acting itself
 		}
-		mr.inds = append(mr.inds, rankedInd{id: id, pos: pl.indAt[qu.Index], cw: cw})
+		mr.inds = append(mr.inds, rankedInd{id: id, pos: pl.indAt[qu.Index], cw: cw, comp: qu.Refs.Competence})
 	}
 	m.ranking.Store(mr)
 	return mr
@@ -449,16 +532,69 @@ func (mr *measureRanking) gaps(sc *ScoreResult, p *Policy) map[string]float64 {
 // priorityOnVM runs the priority formula on expr's VM, in env (reused from
 // one measure to the next).
 func priorityOnVM(st *State, p *Policy, m *Measure, f *factors, env map[string]any) float64 {
+	return exprOnVM(st, p.Priority, m, f, env)
+}
+
+// exprOnVM runs a numeric expression of the priority environment (the
+// formula or a tie_break key) on expr's VM.
+func exprOnVM(st *State, e *Expr, m *Measure, f *factors, env map[string]any) float64 {
 	env["gap"], env["max_gap"], env["weight"], env["indicators"] = f.gap, f.maxGap, f.weight, f.n
 	env["competence_weight"], env["aligned"], env["alignment_bonus"] = f.comp, f.aligned, f.bonus
 	env["horizon"], env["horizon_weight"], env["cost"] = m.Horizon, f.horizonWeight, m.Cost
-	out, err := p.Priority.run(env)
+	out, err := e.run(env)
 	if err != nil {
-		st.Problems = append(st.Problems, fmt.Sprintf("%s: priority of %s: %v", p.Priority.Pos, m.ID, err))
+		st.Problems = append(st.Problems, fmt.Sprintf("%s: priority of %s: %v", e.Pos, m.ID, err))
 		return 0
 	}
-	v, _ := out.(float64)
-	return v
+	switch v := out.(type) {
+	case float64:
+		return v
+	case int:
+		return float64(v)
+	}
+	return 0
+}
+
+// reasons says in codes why a measure's priority is what it is: the size of
+// its mean gap, the council's competence over the indicators with a gap,
+// whether it serves a declared SNIA priority, and its horizon.
+func (mr *measureRanking) reasons(sc *ScoreResult, p *Policy, f factors, m *Measure) []string {
+	var out []string
+	switch {
+	case f.gap >= p.GapWords.Large:
+		out = append(out, "gap.large")
+	case f.gap >= p.GapWords.Moderate:
+		out = append(out, "gap.moderate")
+	default:
+		out = append(out, "gap.small")
+	}
+	comp := ""
+	for _, in := range mr.inds {
+		ir := &sc.Indicators[in.pos]
+		if ir.Score == nil || p.TargetFor(ir.Section)-*ir.Score <= 0 {
+			continue
+		}
+		c := in.comp
+		if c == "" {
+			c = "own"
+		}
+		switch comp {
+		case "":
+			comp = c
+		case c:
+		default:
+			comp = "mixed"
+		}
+	}
+	if comp != "" {
+		out = append(out, "competence."+comp)
+	}
+	if f.aligned {
+		out = append(out, "aligned")
+	} else {
+		out = append(out, "not_aligned")
+	}
+	return append(out, "horizon."+m.Horizon)
 }
 
 // explainer evaluates explanation trees: leaves run as closures where they

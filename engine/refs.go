@@ -260,6 +260,7 @@ func (l *loader) references() *References {
 		l.addErr(err)
 		return nil
 	}
+	ydoc.CheckText(root, &l.errs)
 	if root.Kind != ydoc.Map {
 		l.errs.Add(root.Pos, "expected the reference tables (regions, snia, mgi, mipex, competences, gcm, sdg), got %s", root.Kind)
 		return nil

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -48,6 +49,7 @@ func (l *loader) rules(comp *compiler, files []string) *Rules {
 			unreadable = true
 			continue
 		}
+		ydoc.CheckText(root, &l.errs)
 		if root.Kind == ydoc.Null {
 			continue
 		}
@@ -125,7 +127,7 @@ func (l *loader) rules(comp *compiler, files []string) *Rules {
 }
 
 func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
-	p := &Policy{Target: 100, LowConfidenceBelow: 0.8, SectionTargets: map[string]float64{},
+	p := &Policy{Target: 100, LowConfidenceBelow: 0.8, ProvisionalBelow: 0.8, GapWords: GapWords{Large: 75, Moderate: 40}, SectionTargets: map[string]float64{},
 		CompetenceWeights: map[string]float64{}, ModalityWeights: map[string]float64{}, HorizonWeights: map[string]float64{}}
 	num := func(n ydoc.Num, name string, lo, hi float64, dst *float64) {
 		if !n.Set {
@@ -140,6 +142,15 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 	num(rp.Target, "target", 0, 100, &p.Target)
 	num(rp.LowConfidenceBelow, "low_confidence_below", 0, 1, &p.LowConfidenceBelow)
 	num(rp.AlignmentBonus, "alignment_bonus", 0, 10, &p.AlignmentBonus)
+	num(rp.ProvisionalBelow, "provisional_below", 0, 1, &p.ProvisionalBelow)
+	if gw := rp.GapWords; gw != nil {
+		num(gw.Large, "gap_words.large", 0, 100, &p.GapWords.Large)
+		num(gw.Moderate, "gap_words.moderate", 0, 100, &p.GapWords.Moderate)
+		if p.GapWords.Moderate > p.GapWords.Large {
+			l.errs.Add(gw.At, "policy: gap_words: moderate (%v) must not exceed large (%v)", p.GapWords.Moderate, p.GapWords.Large)
+		}
+	}
+	l.priorityBands(p, rp)
 	for _, id := range sortedKeys(rp.SectionTargets) {
 		v := rp.SectionTargets[id]
 		if s := l.q.sectionByID[id]; s == nil || !s.Scored {
@@ -268,7 +279,44 @@ func (l *loader) policy(comp *compiler, rp *rawPolicy) *Policy {
 		p.Priority = comp.compile(rp.Priority, "policy: priority", comp.env(envPriority), "number")
 		p.priority = fastNumber(comp.q, envPriority, p.Priority)
 	}
+	for i, tb := range rp.TieBreak {
+		e := comp.compile(tb, fmt.Sprintf("policy: tie_break[%d]", i), comp.env(envPriority), "number")
+		p.TieBreak = append(p.TieBreak, e)
+		p.tieBreak = append(p.tieBreak, fastNumber(comp.q, envPriority, e))
+	}
 	return p
+}
+
+// priorityBands loads the plain-language priority levels: distinct ids,
+// labels in every language, distinct minimums, one of them at 0 or below so
+// that every priority has a band. They are kept highest minimum first.
+func (l *loader) priorityBands(p *Policy, rp *rawPolicy) {
+	ids := map[string]bool{}
+	mins := map[float64]bool{}
+	lowest := math.Inf(1)
+	for _, rb := range rp.PriorityBands {
+		b := PriorityBand{ID: rb.ID.V, Min: rb.Min.V}
+		switch {
+		case b.ID == "":
+			l.errs.Add(rb.At, "policy: a priority band needs an id")
+		case ids[b.ID]:
+			l.errs.Add(rb.ID.Pos, "policy: duplicate priority band %q", b.ID)
+		}
+		ids[b.ID] = true
+		if !rb.Min.Set || rb.Min.Null {
+			l.errs.Add(rb.At, "policy: priority band %s needs min (the lowest priority it covers)", b.ID)
+		} else if mins[b.Min] {
+			l.errs.Add(rb.Min.Pos, "policy: priority band %s: another band starts at %v", b.ID, b.Min)
+		}
+		mins[b.Min] = true
+		lowest = math.Min(lowest, b.Min)
+		b.Label = l.text(rb.Label, rb.At, "label", true)
+		p.PriorityBands = append(p.PriorityBands, b)
+	}
+	if len(rp.PriorityBands) > 0 && lowest > 0 {
+		l.errs.Add(rp.PriorityBands[0].At, "policy: priority_bands: the lowest band must start at 0 (it starts at %v)", lowest)
+	}
+	sort.SliceStable(p.PriorityBands, func(i, j int) bool { return p.PriorityBands[i].Min > p.PriorityBands[j].Min })
 }
 
 func sortedKeys[T any](m map[string]T) []string {
@@ -344,12 +392,25 @@ func (l *loader) measure(comp *compiler, rm *rawMeasure) *Measure {
 			m.Indicators = append(m.Indicators, ind.V)
 		}
 	}
+	if l.ruleEnv == nil {
+		l.ruleEnv = comp.env(envRule)
+	}
+	for i, rv := range rm.Variants {
+		v := Variant{Pos: rv.At}
+		what := fmt.Sprintf("%s: variant %d", who, i+1)
+		v.Title = l.text(rv.Title, rv.At, what+": title", true)
+		v.Description = l.text(rv.Description, rv.At, what+": description", false)
+		if rv.When.V == "" {
+			l.errs.Add(rv.At, "%s: missing \"when\" (the case it words)", what)
+		} else {
+			v.When = comp.compile(rv.When, what+": when", l.ruleEnv, "bool")
+			v.when = fastBool(comp.q, envRule, v.When)
+		}
+		m.Variants = append(m.Variants, v)
+	}
 	if rm.When.V == "" {
 		l.errs.Add(rm.At, "%s: missing \"when\" (its trigger)", who)
 	} else {
-		if l.ruleEnv == nil {
-			l.ruleEnv = comp.env(envRule)
-		}
 		env := l.ruleEnv
 		m.When = comp.compile(rm.When, who+": when", env, "bool")
 		m.when = fastBool(comp.q, envRule, m.When)
@@ -399,6 +460,25 @@ func (l *loader) pilot(rp *rawPilot) *Pilot {
 	}
 	for _, m := range rp.Measures {
 		p.Measures = append(p.Measures, m.V)
+	}
+	for _, rr := range rp.Regional {
+		rt := RegionalText{}
+		if len(rr.Regions) == 0 {
+			l.errs.Add(rr.At, "pilot %s: regional: missing \"regions\" (the regions the text is true of)", p.ID)
+		}
+		for _, r := range rr.Regions {
+			if l.ref != nil && l.ref.Region(r.V) == nil {
+				l.errs.Add(r.Pos, "pilot %s: regional: unknown region %q", p.ID, r.V)
+				continue
+			}
+			rt.Regions = append(rt.Regions, r.V)
+		}
+		rt.Summary = l.text(rr.Summary, rr.At, "regional summary", false)
+		rt.Sustainability = l.text(rr.Sustainability, rr.At, "regional sustainability", false)
+		if len(rt.Summary) == 0 && len(rt.Sustainability) == 0 && rr.Summary == nil && rr.Sustainability == nil {
+			l.errs.Add(rr.At, "pilot %s: regional: give a summary or a sustainability text", p.ID)
+		}
+		p.Regional = append(p.Regional, rt)
 	}
 	if len(p.Measures) == 0 {
 		l.errs.Add(rp.At, "pilot %s: missing \"measures\" (its measure family)", p.ID)

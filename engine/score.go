@@ -42,6 +42,10 @@ type ScoreResult struct {
 	Overall     *float64 `json:"score"`
 	OverallBand string   `json:"band"`
 	Coverage    float64  `json:"coverage"`
+	// Provisional is true when the coverage is below the policy's
+	// provisional_below: the overall score is then withheld or greyed and
+	// must not be compared with that of a complete assessment.
+	Provisional bool `json:"provisional"`
 	Sections    []SectionResult
 	Indicators  []IndicatorResult
 	// By holds the secondary views: "mgi", "mipex", "snia" → code → mean score.
@@ -127,7 +131,7 @@ func ScoreInto(st *State, p *Policy, r *ScoreResult) {
 		r.plan, r.policy = pl, p
 	}
 	r.sectionAt, r.indicatorAt = pl.sectionAt, pl.indicatorAt
-	r.Overall, r.OverallBand, r.Coverage = nil, "", 0
+	r.Overall, r.OverallBand, r.Coverage, r.Provisional = nil, "", 0, false
 	// One array holds every score the result points to.
 	vals := r.vals
 	isc, ssc, vsc := vals[:nI], vals[nI:nI+nS], vals[nI+nS+1:]
@@ -214,6 +218,7 @@ func ScoreInto(st *State, p *Policy, r *ScoreResult) {
 	if totRelevant > 0 {
 		r.Coverage = float64(totAnswered) / float64(totRelevant)
 	}
+	r.Provisional = p.IsProvisional(r.Coverage)
 	if r.By == nil {
 		r.By = make(map[string]map[string]*float64, len(viewKinds))
 		for _, kind := range viewKinds {
@@ -237,6 +242,39 @@ func ScoreInto(st *State, p *Policy, r *ScoreResult) {
 			r.inView[slot] = has
 		}
 	}
+}
+
+// MissingAnswers lists a section's relevant indicators without a known
+// level: the questions to answer for the results to stop being provisional.
+type MissingAnswers struct {
+	Section    string   `json:"section"`
+	Unanswered []string `json:"unanswered"`
+	DontKnow   []string `json:"dont_know"`
+}
+
+// Missing returns, per asked section in order, the indicators still
+// unanswered or answered "don't know" (sections with none are left out).
+func (r *ScoreResult) Missing() []MissingAnswers {
+	var out []MissingAnswers
+	for _, s := range r.Sections {
+		if !s.Asked || s.Unanswered+s.DontKnow == 0 {
+			continue
+		}
+		m := MissingAnswers{Section: s.ID, Unanswered: []string{}, DontKnow: []string{}}
+		for _, ir := range r.Indicators {
+			if ir.Section != s.ID {
+				continue
+			}
+			switch ir.Status {
+			case statusNames[stUnanswered]:
+				m.Unanswered = append(m.Unanswered, ir.ID)
+			case statusNames[stDontKnow]:
+				m.DontKnow = append(m.DontKnow, ir.ID)
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // viewKinds are the secondary views of a score.

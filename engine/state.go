@@ -42,6 +42,7 @@ type State struct {
 	fast        fastEnv
 	rankKeys    []rankKey
 	rankFactors []factors
+	rankTies    []float64
 	// Problems holds run-time expression failures (such as a division by zero),
 	// which count as false and are reported, never fatal.
 	Problems []string

@@ -64,6 +64,7 @@ func Build(kind string, src *Source, opt Options) (*Doc, error) {
 	doc.Demo = info.Demo
 	doc.Subtitle = c.t("subtitle", info.Region.Label, info.Round)
 	doc.Reference = reference(kind, src.Assessment.ID, opt)
+	doc.Provisional = c.provisional()
 	switch kind {
 	case KindDiagnostic:
 		doc.Diagnostic = c.diagnostic()
@@ -587,7 +588,9 @@ func (c *ctx) factor(name string, v any) Factor {
 
 func (c *ctx) rec(r engine.Recommendation) Rec {
 	m := r.Measure
-	out := Rec{Rank: r.Rank, Measure: m.ID, Title: m.Title.Get(c.lang), Description: m.Description.Get(c.lang), Priority: r.Priority,
+	band, why := c.priorityOf(r)
+	out := Rec{Rank: r.Rank, Measure: m.ID, Title: r.Title().Get(c.lang), Description: r.Description().Get(c.lang), Priority: r.Priority,
+		PriorityBand: band, Why: why, Variant: r.Variant != nil,
 		Horizon: c.coded("horizon", m.Horizon), Cost: c.coded("cost", m.Cost), Lead: m.Lead.Get(c.lang), Partners: texts(m.Partners, c.lang),
 		KPI: m.KPI.Get(c.lang), KPIUnit: m.KPIUnit.Get(c.lang), Because: []Reason{}, Factors: []Factor{}, Alignment: c.alignment(m), Trigger: r.Trace}
 	for _, s := range m.Sources {
@@ -624,7 +627,8 @@ func (c *ctx) recommendations() *Recommendations {
 	for _, rec := range c.src.Recs {
 		r.Items = append(r.Items, c.rec(rec))
 	}
-	r.Intro = []string{c.t("rec.intro", len(r.Items)), c.t("rec.priority")}
+	r.Intro = []string{c.t("rec.intro", len(r.Items)), i18n.T(c.lang, "pr.intro")}
+	r.Annex = c.priorityAnnex()
 	if len(r.Items) == 0 {
 		r.Intro = append(r.Intro, c.t("rec.none"))
 	}

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -85,6 +86,11 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 		mode = ModeFollowUp
 		srcs = chain
 	}
+	if mode == ModeRegions {
+		// A provisional assessment never comes before a complete one.
+		srcs = slices.Clone(srcs)
+		sort.SliceStable(srcs, func(i, j int) bool { return !srcs[i].Score.Provisional && srcs[j].Score.Provisional })
+	}
 	lang := opt.Lang
 	first := newCtx(srcs[0], lang)
 	doc := first.newDoc(KindCompare, opt)
@@ -98,8 +104,12 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 		cmp.Columns = append(cmp.Columns, info)
 		doc.Demo = doc.Demo || info.Demo
 		label := info.Region.Label + " — " + info.Round
+		if s.Score.Provisional {
+			label += " (" + i18n.T(lang, "pv.provisional") + ")"
+		}
 		cmp.Labels = append(cmp.Labels, label)
 		cmp.Coverage = append(cmp.Coverage, s.Score.Coverage)
+		cmp.Provisional = append(cmp.Provisional, s.Score.Provisional)
 	}
 	withDelta := mode == ModeFollowUp
 	row := func(kind, id, label string, values []*float64) CompareRow {
@@ -111,8 +121,19 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 	}
 	// Overall.
 	var ov []*float64
+	anyProvisional := false
 	for _, s := range srcs {
+		// A provisional overall score is withheld: it must not compare as
+		// better (or worse) than that of a complete assessment.
+		if s.Score.Provisional {
+			ov = append(ov, nil)
+			anyProvisional = true
+			continue
+		}
 		ov = append(ov, round1(s.Score.Overall))
+	}
+	if anyProvisional {
+		cmp.Warnings = append(cmp.Warnings, i18n.T(lang, "pv.compare_note", first.p.ProvisionalBelow*100))
 	}
 	cmp.Overall = row("overall", "overall", first.t("overall"), ov)
 	// Sections, in the order they first appear.
@@ -189,7 +210,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 			id := r.Measure.ID
 			if _, ok := ranks[id]; !ok {
 				ranks[id] = make([]int, len(srcs))
-				titles[id] = r.Measure.Title.Get(lang)
+				titles[id] = r.Title().Get(lang)
 				ids = append(ids, id)
 			}
 			ranks[id][i] = r.Rank

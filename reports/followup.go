@@ -39,7 +39,7 @@ func effects(base, last *Source, lang string) *Effects {
 		me := MeasureEffect{Measure: it.Measure, Title: it.Measure, Status: c.planStatus(it.Status), Owner: it.Owner, Note: it.Note, Indicators: []IndicatorDelta{}}
 		var ids []string
 		if m := base.Content.Rules.Measure(it.Measure); m != nil {
-			me.Title, ids = m.Title.Get(lang), m.Indicators
+			me.Title, ids = recTitle(base.Recs, m, lang), m.Indicators
 		}
 		var sum, sumFrom, sumTo float64
 		var n int

@@ -16,6 +16,9 @@ func HTML(d *Doc) ([]byte, error) {
 	if err := htmlTemplate(d).ExecuteTemplate(&buf, "page", d); err != nil {
 		return nil, err
 	}
+	if d.Dir == "rtl" {
+		return IsolateHTML(buf.Bytes()), nil
+	}
 	return buf.Bytes(), nil
 }
 
@@ -179,7 +182,9 @@ func htmlTemplate(d *Doc) *template.Template {
 			return out
 		},
 	}
-	return template.Must(template.New("page").Funcs(funcs).Parse(pageTemplate))
+	funcs["mul100"] = func(v float64) float64 { return v * 100 }
+	t := addProvisionalTemplates(template.New("page").Funcs(funcs), lang)
+	return template.Must(t.Parse(pageTemplate))
 }
 
 const pageTemplate = `{{define "page"}}<!DOCTYPE html>
@@ -189,7 +194,7 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="{{.Generator}}">
 <title>{{.Title}} — {{.Subtitle}}</title>
-<style>` + css + `</style>
+<style>` + css + provisionalCSS + `</style>
 </head>
 <body class="kind-{{.Kind}}">
 <div class="page">
@@ -199,6 +204,7 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 {{with .Pilot}}<p class="project">{{.Title}}</p>{{end}}
 <p class="subtitle">{{.Subtitle}}</p>
 {{if .Demo}}<p class="demo" role="note">{{t "demo_banner"}}</p>{{end}}
+{{template "provisional" .Provisional}}
 <dl class="meta">
 {{with .Assessment}}<div><dt>{{t "meta.region"}}</dt><dd>{{.Region.Label}}</dd></div>
 <div><dt>{{t "meta.round"}}</dt><dd><bdi>{{.Round}}</bdi></dd></div>
@@ -259,8 +265,8 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 <p class="bands">{{t "bands"}}{{colon}}{{range $d.Bands}}<span class="band" style="background-color: {{.Color}}; color: {{ink .Color}}">{{.Label}} <bdi>{{num .Min}}–{{num .Max}}</bdi></span> {{end}}</p></section>
 
 <section id="scores"><h2>{{t "diag.scores"}}</h2>
-<div class="overall"><div class="big" style="border-color: {{bandColor $d.Overall.Band}}"><span class="value">{{score $d.Overall.Score}}</span><span class="unit">/100</span></div>
-<div><p class="ovlabel">{{t "overall"}}</p>{{template "band" $d.Overall.Band}}<p class="muted">{{t "col.coverage"}}{{colon}}<bdi>{{pct $d.Overall.Coverage}}</bdi></p></div></div>
+<div class="overall{{if $.Provisional}} provisional-score{{end}}"><div class="big" style="border-color: {{bandColor $d.Overall.Band}}"><span class="value">{{score $d.Overall.Score}}</span><span class="unit">/100</span></div>
+<div><p class="ovlabel">{{t "overall"}}</p>{{if $.Provisional}}<p class="prov-tag">{{t_pv "pv.overall" (mul100 $.Provisional.Coverage) (mul100 $.Provisional.Threshold)}}</p>{{else}}{{template "band" $d.Overall.Band}}{{end}}<p class="muted">{{t "col.coverage"}}{{colon}}<bdi>{{pct $d.Overall.Coverage}}</bdi></p></div></div>
 <figure>{{template "chart" (sectionBars $d.Sections)}}<figcaption>{{t "chart.sections_caption"}}</figcaption></figure>
 {{template "sections" $d.Sections}}
 {{with radar $d.Sections}}<figure class="radar">{{template "chart" .}}<figcaption>{{t "chart.radar"}}</figcaption></figure>{{end}}
@@ -306,32 +312,34 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 {{define "alignment"}}<span class="align">{{range .SNIA}}<span class="tag snia" title="{{.Label}}">{{.Code}}</span>{{end}}{{range .SDG}}<span class="tag sdg">{{t "sdg_short"}} {{.}}</span>{{end}}{{range .GCM}}<span class="tag gcm" title="{{.Label}}">{{t "gcm_short"}} {{.Number}}</span>{{end}}</span>{{end}}
 
 {{define "recommendations"}}{{$r := .Recommendations}}
-<section id="intro">{{range $r.Intro}}<p>{{.}}</p>{{end}}<p>{{t "rec.how"}}{{colon}}<code>{{$r.Formula}}</code></p></section>
+<section id="intro">{{range $r.Intro}}<p>{{.}}</p>{{end}}</section>
 {{if $r.Items}}<section id="summary"><h2>{{t "rec.summary"}}</h2>
 <table><thead><tr><th class="num">#</th><th>{{t "col.measure"}}</th><th class="num">{{t "col.priority"}}</th><th>{{t "col.horizon"}}</th><th>{{t "col.cost"}}</th><th>{{t "alignment"}}</th></tr></thead>
-<tbody>{{range $r.Items}}<tr><td class="num">{{.Rank}}</td><td><code>{{.Measure}}</code> {{.Title}}</td><td class="num">{{exact .Priority}}</td><td>{{t (print "horizon_short." .Horizon.Code)}}</td><td>{{.Cost.Label}}</td><td>{{template "alignment" .Alignment}}</td></tr>
+<tbody>{{range $r.Items}}<tr><td class="num">{{.Rank}}</td><td><code>{{.Measure}}</code> {{.Title}}</td><td><span class="priority-band {{.PriorityBand.Code}}">{{.PriorityBand.Label}}</span> <span class="small">{{.Why}}</span></td><td>{{t (print "horizon_short." .Horizon.Code)}}</td><td>{{.Cost.Label}}</td><td>{{template "alignment" .Alignment}}</td></tr>
 {{end}}</tbody></table></section>{{end}}
 {{range $r.Items}}<article class="card rec">
 <h2><span class="rank">{{.Rank}}</span> {{.Title}} <code>{{.Measure}}</code></h2>
 {{if .Description}}<p>{{.Description}}</p>{{end}}
 <dl class="grid">
-<div><dt>{{t "col.priority"}}</dt><dd><strong>{{exact .Priority}}</strong></dd></div>
+<div><dt>{{t "col.priority"}}</dt><dd><span class="priority-band {{.PriorityBand.Code}}">{{.PriorityBand.Label}}</span> <span class="small">{{.Why}}</span></dd></div>
 <div><dt>{{t "col.horizon"}}</dt><dd>{{.Horizon.Label}}</dd></div>
 <div><dt>{{t "col.cost"}}</dt><dd>{{.Cost.Label}}</dd></div>
 <div><dt>{{t "col.lead"}}</dt><dd>{{.Lead}}</dd></div>
 </dl>
 <h3>{{t "rec.because"}}</h3>
 <ul class="because">{{range .Because}}<li><code>{{.Indicator}}</code> {{.Question}} → <strong>{{orDash .Answer .Status.Label}}</strong> (<bdi>{{score .Score}}</bdi>){{if .Condition}} <span class="muted small">{{t "rec.condition"}} <code>{{.Condition}}</code></span>{{end}}</li>{{end}}</ul>
-<h3>{{t "rec.how"}}</h3>
-<p class="formula"><bdi dir="ltr"><code>{{$r.Formula}}</code> = <strong>{{exact .Priority}}</strong></bdi></p>
-<ul class="factors">{{range .Factors}}<li><span class="muted">{{.Label}}</span> <strong><bdi>{{.Text}}</bdi></strong></li>{{end}}</ul>
 <h3>{{t "alignment"}}</h3>
 <ul class="plain">{{range .Alignment.SNIA}}<li>SNIA {{.Label}}</li>{{end}}{{if .Alignment.SDG}}<li>{{t "sdg"}} {{join .Alignment.SDG ", "}}</li>{{end}}{{range .Alignment.GCM}}<li>{{t "gcm"}} {{.Number}} — {{.Label}}</li>{{end}}</ul>
 {{if .Partners}}<p><span class="muted">{{t "col.partners"}}{{colon}}</span>{{join .Partners (semi)}}</p>{{end}}
 {{if .KPI}}<p><span class="muted">{{t "col.kpi"}}{{colon}}</span>{{kpi .KPI .KPIUnit}}</p>{{end}}{{if .Sources}}
 <p class="sources"><span class="muted" title="{{t "sources.h"}}">{{t "sources"}}{{colon}}</span>{{range $i, $s := .Sources}}{{if $i}}{{semi}}{{end}}<cite dir="auto">{{$s.Label}}</cite>{{end}}</p>{{end}}
 </article>
-{{end}}{{end}}
+{{end}}{{with $r.Annex}}{{if $r.Items}}<section id="annex-priority"><h2>{{.Title}}</h2><p>{{.Text}}</p>
+<p>{{.FormulaLabel}}{{colon}}</p><p class="formula" dir="ltr"><code>{{.Formula}}</code></p>
+<p>{{.TieLabel}}{{colon}}</p><ol class="formula" dir="ltr">{{range .TieBreak}}<li><code>{{.}}</code></li>{{end}}</ol>
+<table class="small"><thead><tr><th class="num">#</th><th>{{t "col.measure"}}</th><th class="num">{{t "col.priority"}}</th><th>{{t "rec.how"}}</th></tr></thead>
+<tbody>{{range $r.Items}}<tr><td class="num">{{.Rank}}</td><td><code>{{.Measure}}</code></td><td class="num">{{exact .Priority}}</td><td><ul class="factors">{{range .Factors}}<li><span class="muted">{{.Label}}</span> <strong><bdi>{{.Text}}</bdi></strong></li>{{end}}</ul></td></tr>
+{{end}}</tbody></table></section>{{end}}{{end}}{{end}}
 
 {{define "plan"}}{{$p := .ActionPlan}}
 <section id="intro">{{range $p.Intro}}<p>{{.}}</p>{{end}}</section>
@@ -352,7 +360,7 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 <div><dt>{{t "col.lead"}}</dt><dd>{{.Lead}}</dd></div>
 <div><dt>{{t "col.calendar"}}</dt><dd>{{t (print "horizon_short." .Horizon.Code)}}<br><bdi>{{.Period}}</bdi></dd></div>
 <div><dt>{{t "col.cost"}}</dt><dd>{{.Cost.Label}}</dd></div>
-<div><dt>{{t "col.priority"}}</dt><dd>{{exact .Priority}} ({{t "rank"}} {{.Rank}})</dd></div>
+<div><dt>{{t "col.priority"}}</dt><dd><span class="priority-band {{.PriorityBand.Code}}">{{.PriorityBand.Label}}</span> {{.Why}} ({{t "rank"}} {{.Rank}})</dd></div>
 <div class="span2"><dt>{{t "col.kpi"}}</dt><dd>{{kpi .KPI .KPIUnit}}</dd></div>
 <div><dt>{{t "col.baseline"}}</dt><dd><bdi>{{baseline .}}</bdi></dd></div>
 <div><dt>{{t "col.target"}}</dt><dd>{{num .Target}}</dd></div>

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/indimaj/indimaj/internal/i18n"
 	"math"
 	"strconv"
 	"strings"
@@ -177,6 +178,7 @@ func (w *mdw) header(d *Doc) {
 		[]string{esc(w.t("meta.reference")), code(d.Reference)},
 	)
 	w.table([]string{esc(w.t("meta.item")), esc(w.t("meta.value"))}, rows)
+	w.b.WriteString(ProvisionalMarkdown(d.Provisional, w.lang))
 }
 
 func (w *mdw) footer(d *Doc) {
@@ -290,6 +292,10 @@ func (w *mdw) diagnostic(d *Doc) {
 		line += " — " + esc(ov.Band.Label)
 	}
 	line += "** (" + esc(w.t("col.coverage")) + " " + pct(ov.Coverage, w.lang) + ")"
+	if pv := d.Provisional; pv != nil {
+		// Greyed: not in bold, in brackets, said to be provisional.
+		line = esc(w.t("overall")) + w.colon() + "(" + w.score(ov.Score) + "/100) — *" + esc(i18n.T(w.lang, "pv.overall", pv.Coverage*100, pv.Threshold*100)) + "*"
+	}
 	w.line(line)
 	w.blank()
 	w.sectionTable(dg.Sections)
@@ -411,14 +417,12 @@ func (w *mdw) recommendations(d *Doc) {
 	for _, p := range r.Intro {
 		w.para(p)
 	}
-	w.line(esc(w.t("rec.how")) + w.colon() + code(r.Formula))
-	w.blank()
 	var rows [][]string
 	for _, it := range r.Items {
-		rows = append(rows, []string{strconv.Itoa(it.Rank), code(it.Measure) + " " + esc(it.Title), numExact(it.Priority, w.lang), esc(it.Horizon.Label), esc(it.Cost.Label), esc(sniaCodes(it.Alignment.SNIA))})
+		rows = append(rows, []string{strconv.Itoa(it.Rank), code(it.Measure) + " " + esc(it.Title), "**" + esc(it.PriorityBand.Label) + "** — " + esc(it.Why), esc(it.Horizon.Label), esc(it.Cost.Label), esc(sniaCodes(it.Alignment.SNIA))})
 	}
 	if len(rows) > 0 {
-		w.table([]string{"#", esc(w.t("col.measure")), esc(w.t("col.priority")), esc(w.t("col.horizon")), esc(w.t("col.cost")), "SNIA"}, rows, 0, 2)
+		w.table([]string{"#", esc(w.t("col.measure")), esc(w.t("col.priority")), esc(w.t("col.horizon")), esc(w.t("col.cost")), "SNIA"}, rows, 0)
 	}
 	for _, it := range r.Items {
 		w.line(fmt.Sprintf("## %d. %s — %s", it.Rank, code(it.Measure), esc(it.Title)))
@@ -426,7 +430,7 @@ func (w *mdw) recommendations(d *Doc) {
 		if it.Description != "" {
 			w.para(it.Description)
 		}
-		w.line(fmt.Sprintf("- **%s**%s%s · **%s**%s%s · **%s**%s%s", esc(w.t("col.priority")), w.colon(), num(it.Priority, w.lang), esc(w.t("col.horizon")), w.colon(), esc(it.Horizon.Label), esc(w.t("col.cost")), w.colon(), esc(it.Cost.Label)))
+		w.line(fmt.Sprintf("- **%s**%s%s — %s · **%s**%s%s · **%s**%s%s", esc(w.t("col.priority")), w.colon(), esc(it.PriorityBand.Label), esc(it.Why), esc(w.t("col.horizon")), w.colon(), esc(it.Horizon.Label), esc(w.t("col.cost")), w.colon(), esc(it.Cost.Label)))
 		w.line("- **" + esc(w.t("rec.because")) + "**" + strings.TrimRight(w.colon(), " "))
 		for _, b := range it.Because {
 			s := "  - " + code(b.Indicator) + " " + esc(b.Question) + " → **" + esc(orDash(b.Answer, b.Status.Label)) + "** (" + w.score(b.Score) + ")"
@@ -435,7 +439,6 @@ func (w *mdw) recommendations(d *Doc) {
 			}
 			w.line(s)
 		}
-		w.line("- **" + esc(w.t("rec.how")) + "**" + w.colon() + code(r.Formula) + w.semi() + esc(factorsText(it.Factors)))
 		w.line("- **" + esc(w.t("alignment")) + "**" + w.colon() + esc(alignText(it.Alignment, w.lang)))
 		w.line("- **" + esc(w.t("col.lead")) + "**" + w.colon() + esc(it.Lead))
 		if len(it.Partners) > 0 {
@@ -452,6 +455,20 @@ func (w *mdw) recommendations(d *Doc) {
 			w.line("- **" + esc(w.t("sources")) + "**" + w.colon() + esc(strings.Join(names, w.semi())))
 		}
 		w.blank()
+	}
+	if r.Annex != nil && len(r.Items) > 0 {
+		w.h(2, r.Annex.Title)
+		w.para(r.Annex.Text)
+		w.line("- " + esc(r.Annex.FormulaLabel) + w.colon() + code(r.Annex.Formula))
+		for _, k := range r.Annex.TieBreak {
+			w.line("- " + esc(r.Annex.TieLabel) + w.colon() + code(k))
+		}
+		w.blank()
+		var rows [][]string
+		for _, it := range r.Items {
+			rows = append(rows, []string{strconv.Itoa(it.Rank), code(it.Measure), numExact(it.Priority, w.lang), esc(factorsText(it.Factors))})
+		}
+		w.table([]string{"#", esc(w.t("col.measure")), esc(w.t("col.priority")), esc(w.t("rec.how"))}, rows, 0, 2)
 	}
 }
 
@@ -522,7 +539,7 @@ func (w *mdw) actionPlan(d *Doc) {
 				{esc(w.t("col.target")), num(a.Target, w.lang)},
 				{esc(w.t("sdg")), esc(strings.Join(a.SDG, ", "))},
 				{esc(w.t("gcm")), esc(gcmNums(a.GCM))},
-				{esc(w.t("col.priority")), fmt.Sprintf("%s (%s %d)", numExact(a.Priority, w.lang), esc(w.t("rank")), a.Rank)},
+				{esc(w.t("col.priority")), fmt.Sprintf("%s — %s (%s %d)", esc(a.PriorityBand.Label), esc(a.Why), esc(w.t("rank")), a.Rank)},
 				{esc(w.t("col.status")), esc(a.Status)},
 			}
 			if a.Owner != "" {
@@ -993,5 +1010,8 @@ func Markdown(d *Doc) []byte {
 		w.comparison(d)
 	}
 	w.footer(d)
+	if i18n.RTL(d.Lang) {
+		return IsolateMarkdown([]byte(w.b.String()))
+	}
 	return []byte(w.b.String())
 }

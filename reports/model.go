@@ -90,6 +90,9 @@ type Doc struct {
 	Demo bool `json:"demo,omitempty"`
 	// Assessment is the assessment reported on (nil for a comparison).
 	Assessment *AssessmentInfo `json:"assessment,omitempty"`
+	// Provisional is set when the assessment's coverage is below the
+	// policy's provisional_below (see ProvisionalOf).
+	Provisional *Provisional `json:"provisional,omitempty"`
 
 	Diagnostic      *Diagnostic      `json:"diagnostic,omitempty"`
 	Divergence      *Agenda          `json:"divergence,omitempty"`
@@ -297,22 +300,29 @@ type Alignment struct {
 
 // Rec is one recommended measure.
 type Rec struct {
-	Rank        int           `json:"rank"`
-	Measure     string        `json:"measure"`
-	Title       string        `json:"title"`
-	Description string        `json:"description"`
-	Priority    float64       `json:"priority"`
-	Horizon     Coded         `json:"horizon"`
-	Cost        Coded         `json:"cost"`
-	Lead        string        `json:"lead"`
-	Partners    []string      `json:"partners"`
-	KPI         string        `json:"kpi"`
-	KPIUnit     string        `json:"kpi_unit,omitempty"`
-	Sources     []Coded       `json:"sources,omitempty"` // reference documents the measure draws on
-	Because     []Reason      `json:"because"`
-	Factors     []Factor      `json:"factors"`
-	Alignment   Alignment     `json:"alignment"`
-	Trigger     *engine.Trace `json:"trigger,omitempty"`
+	Rank        int     `json:"rank"`
+	Measure     string  `json:"measure"`
+	Title       string  `json:"title"`
+	Description string  `json:"description"`
+	Priority    float64 `json:"priority"`
+	// PriorityBand and Why are the priority in words (the number and the
+	// formula go to the annex).
+	PriorityBand Coded  `json:"priority_band"`
+	Why          string `json:"why"`
+	// Variant is true when the title and description are the measure's
+	// wording for this case.
+	Variant   bool          `json:"variant,omitempty"`
+	Horizon   Coded         `json:"horizon"`
+	Cost      Coded         `json:"cost"`
+	Lead      string        `json:"lead"`
+	Partners  []string      `json:"partners"`
+	KPI       string        `json:"kpi"`
+	KPIUnit   string        `json:"kpi_unit,omitempty"`
+	Sources   []Coded       `json:"sources,omitempty"` // reference documents the measure draws on
+	Because   []Reason      `json:"because"`
+	Factors   []Factor      `json:"factors"`
+	Alignment Alignment     `json:"alignment"`
+	Trigger   *engine.Trace `json:"trigger,omitempty"`
 }
 
 // Recommendations is the recommendations report.
@@ -320,6 +330,8 @@ type Recommendations struct {
 	Intro   []string `json:"intro"`
 	Formula string   `json:"formula"`
 	Items   []Rec    `json:"items"`
+	// Annex explains how the priorities were computed.
+	Annex *PriorityAnnex `json:"annex"`
 }
 
 // Baseline is an addressed indicator's current score and its target.
@@ -333,29 +345,32 @@ type Baseline struct {
 
 // Action is one measure of the action plan.
 type Action struct {
-	Ref        string     `json:"ref"`
-	Measure    string     `json:"measure"`
-	Rank       int        `json:"rank"`
-	Priority   float64    `json:"priority"`
-	Title      string     `json:"title"`
-	Objective  string     `json:"objective"`
-	Activities []string   `json:"activities"`
-	Lead       string     `json:"lead"`
-	Partners   []string   `json:"partners"`
-	Horizon    Coded      `json:"horizon"`
-	Start      int        `json:"start_quarter"`
-	End        int        `json:"end_quarter"`
-	Beyond     bool       `json:"continues_beyond"`
-	Period     string     `json:"period"`
-	Cost       Coded      `json:"cost"`
-	KPI        string     `json:"kpi"`
-	KPIUnit    string     `json:"kpi_unit,omitempty"`
-	Baseline   []Baseline `json:"baseline"`
-	BaseMean   *float64   `json:"baseline_mean"`
-	Target     float64    `json:"target"`
-	SDG        []string   `json:"sdg"`
-	GCM        []GCMRef   `json:"gcm"`
-	AlsoSNIA   []Coded    `json:"also_snia"`
+	Ref      string  `json:"ref"`
+	Measure  string  `json:"measure"`
+	Rank     int     `json:"rank"`
+	Priority float64 `json:"priority"`
+	// PriorityBand and Why are the priority in words.
+	PriorityBand Coded      `json:"priority_band"`
+	Why          string     `json:"why"`
+	Title        string     `json:"title"`
+	Objective    string     `json:"objective"`
+	Activities   []string   `json:"activities"`
+	Lead         string     `json:"lead"`
+	Partners     []string   `json:"partners"`
+	Horizon      Coded      `json:"horizon"`
+	Start        int        `json:"start_quarter"`
+	End          int        `json:"end_quarter"`
+	Beyond       bool       `json:"continues_beyond"`
+	Period       string     `json:"period"`
+	Cost         Coded      `json:"cost"`
+	KPI          string     `json:"kpi"`
+	KPIUnit      string     `json:"kpi_unit,omitempty"`
+	Baseline     []Baseline `json:"baseline"`
+	BaseMean     *float64   `json:"baseline_mean"`
+	Target       float64    `json:"target"`
+	SDG          []string   `json:"sdg"`
+	GCM          []GCMRef   `json:"gcm"`
+	AlsoSNIA     []Coded    `json:"also_snia"`
 	// Status is the follow-up status in words; StatusCode is proposed (not
 	// adopted by the council) or the adopted measure's status.
 	Status     string     `json:"status"`
@@ -521,18 +536,21 @@ type CompareMeasure struct {
 // round against its baseline.
 type Comparison struct {
 	// Mode is "regions" or "follow_up".
-	Mode       string           `json:"mode"`
-	Intro      []string         `json:"intro"`
-	Columns    []AssessmentInfo `json:"assessments"`
-	Labels     []string         `json:"labels"`
-	Overall    CompareRow       `json:"overall"`
-	Coverage   []float64        `json:"coverage"`
-	Sections   []CompareRow     `json:"sections"`
-	Views      []CompareRow     `json:"views"`
-	Indicators []CompareRow     `json:"indicators"`
-	Measures   []CompareMeasure `json:"measures"`
-	Resolved   []CompareMeasure `json:"no_longer_triggered"`
-	New        []CompareMeasure `json:"newly_triggered"`
+	Mode     string           `json:"mode"`
+	Intro    []string         `json:"intro"`
+	Columns  []AssessmentInfo `json:"assessments"`
+	Labels   []string         `json:"labels"`
+	Overall  CompareRow       `json:"overall"`
+	Coverage []float64        `json:"coverage"`
+	// Provisional says, per column, whether its results are provisional
+	// (their overall score is then withheld).
+	Provisional []bool           `json:"provisional"`
+	Sections    []CompareRow     `json:"sections"`
+	Views       []CompareRow     `json:"views"`
+	Indicators  []CompareRow     `json:"indicators"`
+	Measures    []CompareMeasure `json:"measures"`
+	Resolved    []CompareMeasure `json:"no_longer_triggered"`
+	New         []CompareMeasure `json:"newly_triggered"`
 	// Changes gives, in follow-up mode, the reasons recorded for each
 	// indicator whose score changed; Effects what the baseline's adopted
 	// measures moved.

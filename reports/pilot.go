@@ -96,7 +96,7 @@ func activityMonths(i, n, d int) (int, int) {
 func (c *ctx) familyMeasure(id string) FamilyMeasure {
 	fm := FamilyMeasure{Measure: id}
 	if m := c.src.Content.Rules.Measure(id); m != nil {
-		fm.Title = m.Title.Get(c.lang)
+		fm.Title = recTitle(c.src.Recs, m, c.lang)
 	}
 	for _, r := range c.src.Recs {
 		if r.Measure.ID == id {
@@ -113,11 +113,11 @@ func (c *ctx) pilot(measure string) (*Pilot, error) {
 		return nil, err
 	}
 	lang := c.lang
-	pl := &Pilot{Template: tpl.ID, Title: tpl.Title.Get(lang), Summary: tpl.Summary.Get(lang), Anchor: c.familyMeasure(anchor),
+	pl := &Pilot{Template: tpl.ID, Title: tpl.Title.Get(lang), Summary: tpl.SummaryFor(c.src.Assessment.Region, lang), Anchor: c.familyMeasure(anchor),
 		Family: []FamilyMeasure{}, BestFit: []Coded{}, DurationMonths: tpl.DurationMonths, Sections: []SectionScore{}, Evidence: []Indicator{},
 		SpecificObjectives: texts(tpl.SpecificObjectives, lang), TargetGroups: texts(tpl.TargetGroups, lang), Activities: []PilotActivity{},
 		Results: texts(tpl.Results, lang), BudgetLines: texts(tpl.BudgetLines, lang), Risks: []RiskLine{}, Partners: []Partner{},
-		Indicators: []LogIndicator{}, Sustainability: tpl.Sustainability.Get(lang)}
+		Indicators: []LogIndicator{}, Sustainability: tpl.SustainabilityFor(c.src.Assessment.Region, lang)}
 	if pl.DurationMonths == 0 {
 		pl.DurationMonths = 12
 	}
@@ -180,7 +180,10 @@ func (c *ctx) pilot(measure string) (*Pilot, error) {
 		if bestFit {
 			pl.Context = append(pl.Context, c.t("pilot.ctx.bestfit_yes", strings.Join(fitNames, ", ")))
 		} else {
-			pl.Context = append(pl.Context, c.t("pilot.ctx.bestfit_no", strings.Join(fitNames, ", ")))
+			// Another region is not named in this region's document (its
+			// facts belong to that region's proposal): the template is only
+			// said to come from elsewhere.
+			pl.Context = append(pl.Context, i18n.T(lang, "pv.pilot_elsewhere"))
 		}
 	}
 	// Objectives: the general objective is the template's first measure's

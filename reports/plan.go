@@ -61,11 +61,12 @@ func (c *ctx) sniaRank(code string) int {
 func (c *ctx) action(r engine.Recommendation) Action {
 	m := r.Measure
 	start, end, beyond := Calendar(m.Horizon)
-	a := Action{Measure: m.ID, Rank: r.Rank, Priority: r.Priority, Title: m.Title.Get(c.lang), Objective: m.Objective.Get(c.lang),
+	a := Action{Measure: m.ID, Rank: r.Rank, Priority: r.Priority, Title: r.Title().Get(c.lang), Objective: m.Objective.Get(c.lang),
 		Activities: texts(m.Activities, c.lang), Lead: m.Lead.Get(c.lang), Partners: texts(m.Partners, c.lang),
 		Horizon: c.coded("horizon", m.Horizon), Start: start, End: end, Beyond: beyond, Period: c.period(start, end, beyond),
 		Cost: c.coded("cost", m.Cost), KPI: m.KPI.Get(c.lang), KPIUnit: m.KPIUnit.Get(c.lang), Baseline: []Baseline{},
 		SDG: nonNilS(m.SDG), GCM: c.gcm(m.GCM), AlsoSNIA: []Coded{}}
+	a.PriorityBand, a.Why = c.priorityOf(r)
 	// A measure the council has not adopted is only proposed; an adopted
 	// one shows its follow-up status, owner and last note.
 	st := c.planStatus("proposed")
@@ -80,7 +81,7 @@ func (c *ctx) action(r engine.Recommendation) Action {
 	}
 	a.Status, a.StatusCode = st.Label, st.Code
 	if a.Objective == "" {
-		a.Objective = m.Description.Get(c.lang)
+		a.Objective = r.Description().Get(c.lang)
 	}
 	if len(m.SNIA) > 1 {
 		a.AlsoSNIA = c.snia(m.SNIA[1:])
@@ -232,7 +233,7 @@ func (c *ctx) progress() Progress {
 		l := PlanLine{Measure: it.Measure, Title: it.Measure, Status: c.planStatus(it.Status), Owner: it.Owner, Note: it.Note,
 			Adopted: it.Adopted.UTC(), Updated: it.Updated.UTC(), Triggered: triggered[it.Measure]}
 		if m := c.src.Content.Rules.Measure(it.Measure); m != nil {
-			l.Title = m.Title.Get(c.lang)
+			l.Title = recTitle(c.src.Recs, m, c.lang)
 		}
 		p.Measures = append(p.Measures, l)
 	}

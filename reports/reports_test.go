@@ -83,6 +83,12 @@ func baseline(t *testing.T) *reports.Source {
 		answerSet{"sample-answers.yaml", "A. Benali", t0})
 }
 
+// partial is an assessment with two answers: its coverage is far below the
+// policy's provisional_below.
+func partial(t *testing.T) *reports.Source {
+	return load(t, "01JPPART000000000000000000", "rabat-sale-kenitra", "2025-partial", answerSet{"partial-answers.yaml", "P. Partiel", t0})
+}
+
 func followUp(t *testing.T) *reports.Source {
 	s := load(t, followID, "oriental", "2026-suivi", answerSet{"followup-answers.yaml", "A. Benali", t1})
 	s.Assessment.Baseline = baseID
@@ -184,6 +190,14 @@ func TestGolden(t *testing.T) {
 	other := load(t, "01JPSOUSS00000000000000000", "souss-massa", "2025-baseline", answerSet{"followup-answers.yaml", "H. Amrani", t0})
 	golden(t, "compare-regions.en.md", renderCompare(t, "md", "en", base, other))
 	golden(t, "compare-regions.fr.csv", renderCompare(t, "csv", "fr", base, other))
+	golden(t, "compare-regions.fr.md", renderCompare(t, "md", "fr", base, other))
+	golden(t, "compare-regions.ar.html", renderCompare(t, "html", "ar", base, other))
+	// A partial assessment: provisional in every kind.
+	part := partial(t)
+	golden(t, "diagnostic-provisional.fr.md", render(t, reports.KindDiagnostic, "md", "fr", part))
+	golden(t, "diagnostic-provisional.ar.html", render(t, reports.KindDiagnostic, "html", "ar", part))
+	golden(t, "recommendations-provisional.fr.html", render(t, reports.KindRecommendations, "html", "fr", part))
+	golden(t, "compare-provisional.fr.md", renderCompare(t, "md", "fr", part, base))
 }
 
 func TestDeterministic(t *testing.T) {
@@ -631,7 +645,8 @@ func TestUnverifiedProgrammeNames(t *testing.T) {
 	refs := base.Content.Refs
 	for _, lang := range reports.Languages {
 		out := string(render(t, reports.KindActionPlan, "md", lang, base))
-		if !strings.Contains(out, refs.SNIALabel("P1", lang)) {
+		// Arabic documents isolate codes and numbers (FSI … PDI in Markdown).
+		if !strings.Contains(out, i18n.IsolateFor(lang, refs.SNIALabel("P1", lang))) {
 			t.Errorf("%s: P1 is not shown as %q", lang, refs.SNIALabel("P1", lang))
 		}
 		if strings.Contains(out, refs.UnverifiedNote.Get(lang)) {
@@ -660,7 +675,7 @@ func TestUnverifiedProgrammeNames(t *testing.T) {
 	for _, lang := range reports.Languages {
 		out := string(render(t, reports.KindActionPlan, "md", lang, src))
 		note := c.Refs.UnverifiedNote.Get(lang)
-		if note == "" || !strings.Contains(out, c.Refs.SNIALabel("P1", lang)) || !strings.Contains(c.Refs.SNIALabel("P1", lang), "("+note+")") {
+		if note == "" || !strings.Contains(out, i18n.IsolateFor(lang, c.Refs.SNIALabel("P1", lang))) || !strings.Contains(c.Refs.SNIALabel("P1", lang), "("+note+")") {
 			t.Errorf("%s: an unverified P1 is not shown as %q", lang, c.Refs.SNIALabel("P1", lang))
 		}
 	}

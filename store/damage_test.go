@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -185,6 +186,49 @@ func TestDamageInWhatACommandReads(t *testing.T) {
 		rep, derr := store.Doctor(p)
 		if derr != nil || rep.OK() || !strings.Contains(rep.Problems[0].What, "truncated") {
 			t.Fatalf("doctor: %+v, %v", rep, derr)
+		}
+	})
+	t.Run("zeroed free-list page", func(t *testing.T) {
+		p := build("freelist.db")
+		data, _ := os.ReadFile(p)
+		// The current meta page (highest txid) names the free-list page.
+		var free, txid uint64
+		for m := 0; m < 2; m++ {
+			off := m*4096 + 16
+			if tx := binary.LittleEndian.Uint64(data[off+48:]); tx >= txid {
+				txid, free = tx, binary.LittleEndian.Uint64(data[off+32:])
+			}
+		}
+		if binary.LittleEndian.Uint16(data[free*4096+8:]) != 0x10 {
+			t.Fatalf("page %d is not the free list", free)
+		}
+		for j := free * 4096; j < (free+1)*4096; j++ {
+			data[j] = 0
+		}
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		// Reads do not use the free list; a write does, and is refused.
+		s, err := store.OpenExisting(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.Get("A0003"); err != nil {
+			t.Fatalf("a read: %v", err)
+		}
+		w, err := store.Open(p)
+		if err == nil {
+			err = w.UpdateAssessment("A0003", func(a *store.Assessment) error { a.Status = "in_review"; return nil })
+		}
+		if !errors.Is(err, store.ErrCorrupt) {
+			t.Fatalf("a write over a zeroed free list = %v, want ErrCorrupt", err)
+		}
+		checkDamageMessage(t, err, p)
+		if after, _ := os.ReadFile(p); !bytes.Equal(data, after) {
+			t.Fatal("the damaged file was modified")
+		}
+		if rep, err := store.Doctor(p); err != nil || rep.OK() {
+			t.Fatalf("doctor: %+v, %v", rep, err)
 		}
 	})
 	t.Run("sound file", func(t *testing.T) {

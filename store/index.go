@@ -30,12 +30,14 @@ type Summary struct {
 	// Scored is set when the fields below were computed (by the Summarizer).
 	Scored bool `json:"scored"`
 	// Problem says why they could not be (the content could not be loaded…).
-	Problem  string           `json:"problem,omitempty"`
-	Answered int              `json:"answered"`
-	Relevant int              `json:"relevant"`
-	Overall  *float64         `json:"overall"`
-	Coverage float64          `json:"coverage"`
-	Sections []SectionSummary `json:"sections,omitempty"`
+	Problem  string   `json:"problem,omitempty"`
+	Answered int      `json:"answered"`
+	Relevant int      `json:"relevant"`
+	Overall  *float64 `json:"overall"`
+	Coverage float64  `json:"coverage"`
+	// Provisional: the coverage is below the policy's provisional_below.
+	Provisional bool             `json:"provisional,omitempty"`
+	Sections    []SectionSummary `json:"sections,omitempty"`
 	// Divergent counts the questions where respondents are two levels apart.
 	Divergent int `json:"divergent"`
 	// Recommended are the measures that fire, best first.

@@ -243,6 +243,11 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	case statErr != nil:
 		return nil, failCause(nil, statErr, "cannot_read", s.path)
 	}
+	if statErr == nil {
+		if err := precheck(s.path, !readOnly); err != nil {
+			return nil, damaged(s.path, err)
+		}
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, damaged(s.path, panicError(r))

@@ -12,9 +12,8 @@
 // answers, the audit trail of every answer after the first respondent's, a
 // consensus on some divergent questions, a status, and a plan of adopted
 // measures among those that fire. The summary index is kept as every command
-// keeps it. An assessment holds about 40 KB of data (keys and values:
-// answers, trail, consensus, plan, index entry) and takes about 60 KB of file
-// with bbolt's pages. The same -seed gives the same database.
+// keeps it. An assessment holds about 36 KB of keys and values (answers,
+// trail, consensus, plan, index entry) and takes about 60 KB of bbolt pages. The same -seed gives the same database.
 package main
 
 import (

@@ -232,7 +232,7 @@ func TestAnswerShowAssessmentsJSON(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := []string{"answered", "coverage", "created", "id", "overall", "questionnaire", "region", "relevant", "respondents", "round", "status", "updated", "version"}
+	want := []string{"answered", "coverage", "created", "id", "overall", "provisional", "questionnaire", "region", "relevant", "respondents", "round", "status", "updated", "version"}
 	if !reflect.DeepEqual(keys, want) {
 		t.Fatalf("keys = %v", keys)
 	}
@@ -482,8 +482,11 @@ func TestTextOutputInThreeLanguages(t *testing.T) {
 		if lang == "en" {
 			continue
 		}
+		// The policy's tie-break keys are code, printed as written (like the
+		// formula): they are left out of the check.
+		text := strings.ReplaceAll(out.String(), "cost == 'low' ? 3 : cost == 'medium' ? 2 : 1", "")
 		for _, w := range english {
-			if strings.Contains(out.String(), w) {
+			if strings.Contains(text, w) {
 				t.Errorf("%s output has English %q:\n%s", lang, w, out.String())
 			}
 		}

@@ -167,6 +167,9 @@ type assessmentRow struct {
 	Created       time.Time `json:"created"`
 	Updated       time.Time `json:"updated"`
 	Demo          bool      `json:"demo,omitempty"`
+	// Provisional when the coverage is below the policy's provisional_below
+	// (the results are then provisional).
+	Provisional bool `json:"provisional"`
 }
 
 func respondentNames(a *store.Assessment) []string {
@@ -211,7 +214,7 @@ date with every change, so listing costs the same whatever the assessments hold)
 			for _, a := range list {
 				rows = append(rows, assessmentRow{ID: a.ID, Region: a.Region, Round: a.Round, Questionnaire: a.Questionnaire, Version: a.Version,
 					Status: a.Status, Respondents: a.Respondents, Answered: a.Answered, Relevant: a.Relevant, Overall: a.Overall,
-					Coverage: a.Coverage, Created: a.Created, Updated: a.Updated, Demo: a.Demo})
+					Coverage: a.Coverage, Provisional: a.Provisional, Created: a.Created, Updated: a.Updated, Demo: a.Demo})
 			}
 			if asJSON {
 				return g.printJSON(rows)
@@ -228,10 +231,35 @@ date with every change, so listing costs the same whatever the assessments hold)
 			for i := range w {
 				w[i] = max(w[i], utf8.RuneCountInString(head[i]))
 			}
+			// Regions by name and statuses in words, in the message language.
+			ml := i18n.MessageLang()
+			regionName := func(code string) string {
+				if reg := env.Content.Refs.Region(code); reg != nil {
+					if n := reg.Name.Get(ml); n != "" {
+						return n
+					}
+				}
+				return code
+			}
+			statusName := func(st string) string {
+				if k := "rp.status." + st; i18n.Has(ml, k) {
+					return i18n.T(ml, k)
+				}
+				return st
+			}
+			for i := range rows {
+				rows[i].Region, rows[i].Status = regionName(rows[i].Region), statusName(rows[i].Status)
+				w[1] = max(w[1], utf8.RuneCountInString(rows[i].Region))
+				w[3] = max(w[3], utf8.RuneCountInString(rows[i].Status))
+			}
 			fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s\n", w[0], head[0], w[1], head[1], w[2], head[2], w[3], head[3], w[4], head[4], head[5])
 			for _, r := range rows {
-				fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s\n", w[0], r.ID, w[1], r.Region, w[2], termsafe.Line(r.Round), w[3], r.Status,
-					w[4], fmt.Sprintf("%4d/%-4d", r.Answered, r.Relevant), r.Updated.Local().Format("2006-01-02 15:04"))
+				mark := ""
+				if r.Provisional {
+					mark = "  " + i18n.M("pv.provisional")
+				}
+				fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s%s\n", w[0], r.ID, w[1], r.Region, w[2], termsafe.Line(r.Round), w[3], r.Status,
+					w[4], fmt.Sprintf("%4d/%-4d", r.Answered, r.Relevant), r.Updated.Local().Format("2006-01-02 15:04"), mark)
 			}
 			return nil
 		},
@@ -281,6 +309,11 @@ type shownAssessment struct {
 	ByRespondent  map[string]map[string]respondentAnswer `json:"by_respondent"`
 	Divergent     []string                               `json:"divergent"`
 	Consensus     map[string]respondentAnswer            `json:"consensus"`
+	// Provisional: the coverage is below the policy's provisional_below;
+	// Missing lists the questions to complete per section.
+	Provisional bool                    `json:"provisional"`
+	Coverage    float64                 `json:"coverage"`
+	Missing     []engine.MissingAnswers `json:"missing"`
 }
 
 func showCmd(g *globals) *cobra.Command {
@@ -340,12 +373,17 @@ func showCmd(g *globals) *cobra.Command {
 			for _, an := range l.Consensus {
 				out.Consensus[an.Question] = respondentAnswer{Value: typed(an.Question, an.Value), Note: an.Note, At: an.At}
 			}
+			sc := engine.Score(l.State, l.Content.Rules.Policy)
+			out.Provisional, out.Coverage, out.Missing = sc.Provisional, round3(sc.Coverage), nonNilMissing(sc.Missing())
 			if asJSON {
 				return g.printJSON(out)
 			}
-			fmt.Fprintf(g.stdout, "%s — %s, %s (%s)\n%s\n", a.ID, l.Content.Refs.RegionName(a.Region, lang), termsafe.Line(a.Round), a.Status,
+			w := i18n.IsolatingWriter(lang, g.stdout)
+			defer w.Flush()
+			fmt.Fprintf(w, "%s — %s, %s (%s)\n%s\n", a.ID, l.Content.Refs.RegionName(a.Region, lang), termsafe.Line(a.Round), a.Status,
 				i18n.M("cli.msg.show_line", a.Questionnaire, a.Version, termsafe.Line(strings.Join(respondentNames(a), ", ")),
 					p.Answered, p.Relevant, a.Updated.Local().Format("2006-01-02 15:04")))
+			defer printProvisional(w, l, sc, lang)
 			for _, sec := range q.Sections {
 				printed := false
 				for _, qu := range sec.Questions {
@@ -354,7 +392,7 @@ func showCmd(g *globals) *cobra.Command {
 						continue
 					}
 					if !printed {
-						fmt.Fprintf(g.stdout, "\n%s\n", sec.Title.Get(lang))
+						fmt.Fprintf(w, "\n%s\n", sec.Title.Get(lang))
 						printed = true
 					}
 					mark := ""
@@ -370,9 +408,9 @@ func showCmd(g *globals) *cobra.Command {
 					if slices.Contains(out.Divergent, qu.ID) {
 						mark += "  " + i18n.M("cli.msg.mark_divergent")
 					}
-					fmt.Fprintf(g.stdout, "  %-18s %s%s\n", qu.ID, termsafe.Line(interview.Display(qu, an.Value, lang)), mark)
+					fmt.Fprintf(w, "  %-18s %s%s\n", qu.ID, termsafe.Line(interview.Display(qu, an.Value, lang)), mark)
 					if an.Note != "" {
-						fmt.Fprintf(g.stdout, "  %-18s %s\n", "", i18n.M("cli.msg.note", termsafe.Line(an.Note)))
+						fmt.Fprintf(w, "  %-18s %s\n", "", i18n.M("cli.msg.note", termsafe.Line(an.Note)))
 					}
 				}
 			}

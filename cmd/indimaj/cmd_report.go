@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/demo"
 	"github.com/indimaj/indimaj/internal/i18n"
+	"github.com/indimaj/indimaj/internal/safewrite"
 	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/indimaj/indimaj/reports"
 	"github.com/indimaj/indimaj/store"
@@ -55,6 +57,14 @@ func reportFormat(format, out string) (string, error) {
 func checkOutput(out string) error {
 	if out == "" || out == "-" {
 		return nil
+	}
+	// Devices, pipes, folders and symbolic links are refused before any work
+	// (safewrite.WriteFile checks again when it writes).
+	if _, _, _, err := safewrite.Target(out); err != nil {
+		var te *safewrite.TargetError
+		if errors.As(err, &te) {
+			return te
+		}
 	}
 	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
 		return inputf("%s", i18n.M("cli.msg.output_is_folder", out))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"strings"
@@ -18,6 +19,10 @@ type scoreOverallJSON struct {
 	Score    *float64 `json:"score"`
 	Band     string   `json:"band"`
 	Coverage float64  `json:"coverage"`
+	// Provisional: the coverage is below the policy's provisional_below; the
+	// score must then not be published nor compared with a complete assessment.
+	Provisional      bool    `json:"provisional"`
+	ProvisionalBelow float64 `json:"provisional_below"`
 }
 
 type scoreSectionJSON struct {
@@ -44,6 +49,7 @@ type scoreJSON struct {
 	Assessment    string                         `json:"assessment"`
 	Questionnaire qnrRef                         `json:"questionnaire"`
 	Overall       scoreOverallJSON               `json:"overall"`
+	Missing       []engine.MissingAnswers        `json:"missing"`
 	Sections      []scoreSectionJSON             `json:"sections"`
 	Indicators    []scoreIndicatorJSON           `json:"indicators"`
 	By            map[string]map[string]*float64 `json:"by"`
@@ -66,7 +72,9 @@ func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
 
 func scoreToJSON(l *app.Loaded, r *engine.ScoreResult) scoreJSON {
 	out := scoreJSON{Assessment: l.A.ID, Questionnaire: qnrRef{l.Content.Q.ID, l.Content.Q.Version},
-		Overall:  scoreOverallJSON{Score: round1p(r.Overall), Band: r.OverallBand, Coverage: round3(r.Coverage)},
+		Overall: scoreOverallJSON{Score: round1p(r.Overall), Band: r.OverallBand, Coverage: round3(r.Coverage),
+			Provisional: r.Provisional, ProvisionalBelow: l.Content.Rules.Policy.ProvisionalBelow},
+		Missing:  nonNilMissing(r.Missing()),
 		Sections: []scoreSectionJSON{}, Indicators: []scoreIndicatorJSON{}, By: map[string]map[string]*float64{}}
 	for _, s := range r.Sections {
 		out.Sections = append(out.Sections, scoreSectionJSON{ID: s.ID, Score: round1p(s.Score), Band: s.Band, Answered: s.Answered,
@@ -114,20 +122,27 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 				return g.printJSON(scoreToJSON(l, r))
 			}
 			q := l.Content.Q
-			fmt.Fprintf(g.stdout, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), termsafe.Line(l.A.Round))
+			out := i18n.IsolatingWriter(lang, g.stdout)
+			defer out.Flush()
+			fmt.Fprintf(out, "%s — %s, %s\n\n", l.A.ID, l.Content.Refs.RegionName(l.A.Region, lang), termsafe.Line(l.A.Round))
 			for _, s := range r.Sections {
 				flag := ""
 				if s.LowConfidence {
 					flag = "  " + i18n.T(lang, "cli.low_confidence", s.Coverage*100)
 				}
-				fmt.Fprintf(g.stdout, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), interview.FmtScoreIn(s.Score, lang), interview.Bar(s.Score, 20), p.BandLabel(s.Band, lang), flag)
+				fmt.Fprintf(out, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), interview.FmtScoreIn(s.Score, lang), interview.Bar(s.Score, 20), p.BandLabel(s.Band, lang), flag)
 			}
-			fmt.Fprintf(g.stdout, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), interview.FmtScoreIn(r.Overall, lang), interview.Bar(r.Overall, 20), p.BandLabel(r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
+			if r.Provisional {
+				fmt.Fprintf(out, "\n%-48s %s %s  %s\n", i18n.T(lang, "cli.overall"), interview.OverallScore(r, lang), interview.OverallBar(r, 20), interview.OverallTail(p, r, lang))
+			} else {
+				fmt.Fprintf(out, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), interview.FmtScoreIn(r.Overall, lang), interview.Bar(r.Overall, 20), p.BandLabel(r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
+			}
 			for _, kind := range []string{"mgi", "mipex", "snia"} {
 				if line := interview.ViewLine(r, kind, lang); line != "" {
-					fmt.Fprintf(g.stdout, "%-6s %s\n", strings.ToUpper(kind), line)
+					fmt.Fprintf(out, "%-6s %s\n", strings.ToUpper(kind), line)
 				}
 			}
+			printProvisional(out, l, r, lang)
 			return nil
 		},
 	}
@@ -145,10 +160,15 @@ func truncate(s string, n int) string {
 }
 
 type recJSON struct {
-	Rank     int                `json:"rank"`
-	Measure  string             `json:"measure"`
-	Title    engine.Text        `json:"title"`
+	Rank    int         `json:"rank"`
+	Measure string      `json:"measure"`
+	Title   engine.Text `json:"title"`
+	// Variant is true when the title is the measure's wording for this case.
+	Variant  bool               `json:"variant,omitempty"`
 	Priority float64            `json:"priority"`
+	Band     string             `json:"band,omitempty"`
+	Reasons  []string           `json:"reasons"`
+	TieKeys  []float64          `json:"tie_keys,omitempty"`
 	SNIA     []string           `json:"snia"`
 	SDG      []string           `json:"sdg"`
 	GCM      []int              `json:"gcm"`
@@ -169,7 +189,12 @@ func recsToJSON(l *app.Loaded, recs []engine.Recommendation) []recJSON {
 		if b == nil {
 			b = []engine.Because{}
 		}
-		out = append(out, recJSON{Rank: r.Rank, Measure: m.ID, Title: m.Title, Priority: r.Priority, SNIA: nonNil(m.SNIA),
+		band := ""
+		if r.Band != nil {
+			band = r.Band.ID
+		}
+		out = append(out, recJSON{Rank: r.Rank, Measure: m.ID, Title: r.Title(), Variant: r.Variant != nil, Priority: r.Priority,
+			Band: band, Reasons: nonNil(r.Reasons), TieKeys: r.TieKeys, SNIA: nonNil(m.SNIA),
 			SDG: nonNil(m.SDG), GCM: nonNilInt(m.GCM), Horizon: m.Horizon, Cost: m.Cost, Because: b, Factors: r.Factors,
 			Formula: l.Content.Rules.Policy.Priority.Src, Trigger: r.Trace, Gaps: r.Gaps})
 	}
@@ -210,14 +235,23 @@ which indicators it addresses, and how its priority was computed.`,
 				recs = recs[:top]
 			}
 			if asJSON {
-				return g.printJSON(map[string]any{"assessment": l.A.ID, "recommendations": recsToJSON(l, recs)})
+				return g.printJSON(map[string]any{"assessment": l.A.ID, "provisional": r.Provisional, "coverage": round3(r.Coverage),
+					"recommendations": recsToJSON(l, recs)})
+			}
+			out := i18n.IsolatingWriter(lang, g.stdout)
+			defer out.Flush()
+			if r.Provisional {
+				fmt.Fprintf(out, "⚠ %s\n\n", i18n.T(lang, "pv.banner", r.Coverage*100, l.Content.Rules.Policy.ProvisionalBelow*100))
 			}
 			if len(recs) == 0 {
-				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.no_measure"))
+				fmt.Fprintln(out, i18n.T(lang, "cli.no_measure"))
 				return nil
 			}
 			for _, rec := range recs {
-				printRecommendation(g, l, rec, lang, explain)
+				printRecommendation(out, l, rec, lang, explain)
+			}
+			if explain {
+				fmt.Fprintln(out, annexText(l.Content.Rules.Policy, lang))
 			}
 			return nil
 		},
@@ -229,10 +263,15 @@ which indicators it addresses, and how its priority was computed.`,
 	return cmd
 }
 
-func printRecommendation(g *globals, l *app.Loaded, rec engine.Recommendation, lang string, full bool) {
+func printRecommendation(w io.Writer, l *app.Loaded, rec engine.Recommendation, lang string, full bool) {
 	m := rec.Measure
-	fmt.Fprintf(g.stdout, "%2d. [%s] %s — %s\n", rec.Rank, i18n.Decimal(lang, fmt.Sprintf("%6.2f", rec.Priority)), m.ID, m.Title.Get(lang))
-	fmt.Fprintf(g.stdout, "    SNIA %s · %s %s · %s %s · %s · %s %s\n", strings.Join(m.SNIA, ","), i18n.T(lang, "rp.sdg"), strings.Join(m.SDG, ","),
+	band := ""
+	if rec.Band != nil {
+		band = "[" + rec.Band.Label.Get(lang) + "] "
+	}
+	fmt.Fprintf(w, "%2d. %s%s — %s\n", rec.Rank, band, m.ID, rec.Title().Get(lang))
+	fmt.Fprintf(w, "    %s%s%s\n", i18n.T(lang, "pr.why"), i18n.T(lang, "pv.colon"), i18n.PriorityReasons(lang, rec.Reasons))
+	fmt.Fprintf(w, "    SNIA %s · %s %s · %s %s · %s · %s %s\n", strings.Join(m.SNIA, ","), i18n.T(lang, "rp.sdg"), strings.Join(m.SDG, ","),
 		i18n.T(lang, "rp.gcm"), joinInts(m.GCM), i18n.T(lang, "rp.horizon_short."+m.Horizon), i18n.T(lang, "cli.cost"), i18n.T(lang, "rp.cost."+m.Cost))
 	for _, b := range rec.Because {
 		qu := l.Content.Q.Question(b.Indicator)
@@ -240,11 +279,15 @@ func printRecommendation(g *globals, l *app.Loaded, rec engine.Recommendation, l
 		if b.Answer != nil && qu != nil {
 			ans = interview.Display(qu, b.Answer, lang)
 		}
-		fmt.Fprintf(g.stdout, "    %s %-14s %s (%s)", i18n.T(lang, "cli.because"), b.Indicator, strings.TrimSpace(interview.FmtScoreIn(b.Score, lang)), ans)
+		fmt.Fprintf(w, "    %s %-14s %s (%s)", i18n.T(lang, "cli.because"), b.Indicator, strings.TrimSpace(interview.FmtScoreIn(b.Score, lang)), ans)
 		if b.Condition != "" {
-			fmt.Fprintf(g.stdout, "  ← %s", b.Condition)
+			fmt.Fprintf(w, "  ← %s", b.Condition)
 		}
-		fmt.Fprintln(g.stdout)
+		fmt.Fprintln(w)
+	}
+	if !full {
+		fmt.Fprintln(w)
+		return
 	}
 	keys := make([]string, 0, len(rec.Factors))
 	for k := range rec.Factors {
@@ -257,14 +300,22 @@ func printRecommendation(g *globals, l *app.Loaded, rec engine.Recommendation, l
 			parts = append(parts, fmt.Sprintf("%s=%v", k, v))
 		}
 	}
-	fmt.Fprintf(g.stdout, "    %s\n      %s\n", i18n.T(lang, "cli.priority", l.Content.Rules.Policy.Priority.Src), i18n.T(lang, "cli.with", strings.Join(parts, " ")))
-	if full && rec.Trace != nil {
-		printTrace(g, rec.Trace, "    ", lang)
+	fmt.Fprintf(w, "    %s = %s\n", i18n.T(lang, "pr.number"), i18n.Decimal(lang, fmt.Sprintf("%.2f", rec.Priority)))
+	fmt.Fprintf(w, "    %s\n      %s\n", i18n.T(lang, "cli.priority", l.Content.Rules.Policy.Priority.Src), i18n.T(lang, "cli.with", strings.Join(parts, " ")))
+	if len(rec.TieKeys) > 0 {
+		tk := make([]string, len(rec.TieKeys))
+		for i, v := range rec.TieKeys {
+			tk[i] = fmt.Sprintf("%s = %g", l.Content.Rules.Policy.TieBreak[i].Src, v)
+		}
+		fmt.Fprintf(w, "    %s%s%s\n", i18n.T(lang, "pr.tie_keys"), i18n.T(lang, "pv.colon"), strings.Join(tk, " · "))
 	}
-	fmt.Fprintln(g.stdout)
+	if rec.Trace != nil {
+		printTrace(w, rec.Trace, "    ", lang)
+	}
+	fmt.Fprintln(w)
 }
 
-func printTrace(g *globals, t *engine.Trace, indent, lang string) {
+func printTrace(w io.Writer, t *engine.Trace, indent, lang string) {
 	label := t.Op
 	if label == "" {
 		label = t.Expr
@@ -286,9 +337,9 @@ func printTrace(g *globals, t *engine.Trace, indent, lang string) {
 	if t.Value {
 		value = i18n.T(lang, "cli.true")
 	}
-	fmt.Fprintf(g.stdout, "%s%-5s ← %s%s\n", indent, value, label, vals)
+	fmt.Fprintf(w, "%s%-5s ← %s%s\n", indent, value, label, vals)
 	for _, c := range t.Children {
-		printTrace(g, c, indent+"  ", lang)
+		printTrace(w, c, indent+"  ", lang)
 	}
 }
 

@@ -44,6 +44,9 @@ lift SECTION to its next band.`,
 			if err := checkLangFlag(lang); err != nil {
 				return err
 			}
+			// Arabic output isolates codes and numbers (see i18n.Isolate).
+			out := i18n.IsolatingWriter(lang, g.stdout)
+			defer out.Flush()
 			if (len(sets) == 0) == (nextBand == "") {
 				return inputf("%s", i18n.M("cli.msg.whatif_usage"))
 			}
@@ -69,26 +72,26 @@ lift SECTION to its next band.`,
 				}
 				title := q.Section(nextBand).Title.Get(lang)
 				if step.Next == "" {
-					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.top_band", title, strings.TrimSpace(interview.FmtScoreIn(step.Score, lang))))
+					fmt.Fprintln(out, i18n.T(lang, "cli.wi.top_band", title, strings.TrimSpace(interview.FmtScoreIn(step.Score, lang))))
 					return nil
 				}
-				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.next_band", title, strings.TrimSpace(interview.FmtScoreIn(step.Score, lang)),
+				fmt.Fprintln(out, i18n.T(lang, "cli.wi.next_band", title, strings.TrimSpace(interview.FmtScoreIn(step.Score, lang)),
 					p.BandLabel(step.Band, lang), p.BandLabel(step.Next, lang), step.NextMin))
 				if len(step.Changes) == 0 {
-					fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.unreachable"))
+					fmt.Fprintln(out, i18n.T(lang, "cli.wi.unreachable"))
 					return nil
 				}
 				how := "cli.wi.fewest"
 				if !step.Exact {
 					how = "cli.wi.greedy"
 				}
-				fmt.Fprintln(g.stdout, i18n.T(lang, how, len(step.Changes)))
+				fmt.Fprintln(out, i18n.T(lang, how, len(step.Changes)))
 				for _, c := range step.Changes {
 					qu := q.Question(c.Question)
-					fmt.Fprintf(g.stdout, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(interview.FmtScoreIn(c.FromScore, lang)),
+					fmt.Fprintf(out, "  %-12s %s → %s   (%s → %s)  %s\n", c.Question, strings.TrimSpace(interview.FmtScoreIn(c.FromScore, lang)),
 						strings.TrimSpace(interview.FmtScoreIn(c.ToScore, lang)), interview.Display(qu, c.From, lang), interview.Display(qu, c.To, lang), truncate(qu.Label.Get(lang), 60))
 				}
-				fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.after", strings.TrimSpace(interview.FmtScoreIn(step.NewScore, lang))))
+				fmt.Fprintln(out, i18n.T(lang, "cli.wi.after", strings.TrimSpace(interview.FmtScoreIn(step.NewScore, lang))))
 				return nil
 			}
 			before := engine.Score(l.State, p)
@@ -159,26 +162,33 @@ lift SECTION to its next band.`,
 			}
 			if asJSON {
 				return g.printJSON(map[string]any{"assessment": l.A.ID, "saved": false, "changes": changes,
-					"overall":  map[string]any{"before": round1p(before.Overall), "after": round1p(after.Overall), "band_before": before.OverallBand, "band_after": after.OverallBand},
+					"overall": map[string]any{"before": round1p(before.Overall), "after": round1p(after.Overall), "band_before": before.OverallBand, "band_after": after.OverallBand,
+						"provisional_before": before.Provisional, "provisional_after": after.Provisional},
 					"sections": secs, "recommendations": recs})
 			}
-			fmt.Fprintln(g.stdout, i18n.T(lang, "cli.wi.title"))
+			fmt.Fprintln(out, i18n.T(lang, "cli.wi.title"))
 			for _, s := range secs {
 				mark := ""
 				if !samePtr(s.Before, s.After) {
 					mark = "  *"
 				}
-				fmt.Fprintf(g.stdout, "  %-6s %s → %s%s\n", s.ID, interview.FmtScoreIn(s.Before, lang), interview.FmtScoreIn(s.After, lang), mark)
+				fmt.Fprintf(out, "  %-6s %s → %s%s\n", s.ID, interview.FmtScoreIn(s.Before, lang), interview.FmtScoreIn(s.After, lang), mark)
 			}
-			fmt.Fprintf(g.stdout, "  %-6s %s → %s\n", i18n.T(lang, "cli.wi.overall"), interview.FmtScoreIn(round1p(before.Overall), lang), interview.FmtScoreIn(round1p(after.Overall), lang))
+			if before.Provisional || after.Provisional {
+				// Provisional overall scores are shown in brackets, with their coverage.
+				fmt.Fprintf(out, "  %-6s %s → %s  (%s → %s)\n", i18n.T(lang, "cli.wi.overall"), interview.OverallScore(before, lang), interview.OverallScore(after, lang),
+					interview.OverallTail(p, before, lang), interview.OverallTail(p, after, lang))
+			} else {
+				fmt.Fprintf(out, "  %-6s %s → %s\n", i18n.T(lang, "cli.wi.overall"), interview.FmtScoreIn(round1p(before.Overall), lang), interview.FmtScoreIn(round1p(after.Overall), lang))
+			}
 			for _, r := range recs {
 				switch {
 				case r.Before == nil:
-					fmt.Fprintln(g.stdout, "  "+i18n.T(lang, "cli.wi.new", r.Measure, *r.After))
+					fmt.Fprintln(out, "  "+i18n.T(lang, "cli.wi.new", r.Measure, *r.After))
 				case r.After == nil:
-					fmt.Fprintln(g.stdout, "  "+i18n.T(lang, "cli.wi.gone", r.Measure, *r.Before))
+					fmt.Fprintln(out, "  "+i18n.T(lang, "cli.wi.gone", r.Measure, *r.Before))
 				case *r.Before != *r.After:
-					fmt.Fprintln(g.stdout, "  "+i18n.T(lang, "cli.wi.moved", r.Measure, *r.Before, *r.After))
+					fmt.Fprintln(out, "  "+i18n.T(lang, "cli.wi.moved", r.Measure, *r.Before, *r.After))
 				}
 			}
 			return nil

@@ -213,12 +213,39 @@ func TestNumbersFollowTheLanguage(t *testing.T) {
 			r := cli(t, db, "", append([]string{sample}, append(args, "--lang", lang)...)...)
 			out := r.stdout
 			if args[0] == "report" {
-				// the HTML's numbers are in its cells; CSS widths keep their point
-				out = strings.Join(regexp.MustCompile(`class="num">[^<]*`).FindAllString(out, -1), " ")
+				// the HTML's numbers are in its cells (in Arabic isolated in <bdi>);
+				// CSS widths keep their point
+				out = strings.Join(regexp.MustCompile(`class="num">(?:<bdi[^>]*>)?[^<]*`).FindAllString(out, -1), " ")
 			}
 			if r.code != 0 || !strings.Contains(out, want) || strings.Contains(out, other) {
 				t.Errorf("%v --lang %s: want %s, not %s:\n%s%s", args, lang, want, other, r.stdout, r.stderr)
 			}
 		}
+	}
+}
+
+// TestAssessmentsListInWords: the text list names regions and statuses in
+// the message language, not codes.
+func TestAssessmentsListInWords(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	newSampleAssessment(t, db, "oriental")
+	for lang, want := range map[string][]string{
+		"fr": {"RÉGION", "CYCLE", "L'Oriental", "brouillon"},
+		"ar": {"الدورة", "جهة الشرق", "مسودة"},
+		"en": {"Oriental", "draft"},
+	} {
+		r := cliEnv(t, []string{"INDIMAJ_DB=" + db, "INDIMAJ_LANG=" + lang}, sample, "assessments")
+		for _, w := range want {
+			if r.code != 0 || !strings.Contains(r.stdout, w) {
+				t.Errorf("assessments (%s) lacks %q:\n%s%s", lang, w, r.stdout, r.stderr)
+			}
+		}
+		if lang != "en" && (strings.Contains(r.stdout, " draft ") || strings.Contains(r.stdout, " oriental ")) {
+			t.Errorf("assessments (%s) shows codes:\n%s", lang, r.stdout)
+		}
+	}
+	// JSON keeps the codes
+	if r := cli(t, db, "", sample, "assessments", "--json"); !strings.Contains(r.stdout, `"status": "draft"`) || !strings.Contains(r.stdout, `"region": "oriental"`) {
+		t.Errorf("assessments --json:\n%s", r.stdout)
 	}
 }

@@ -281,6 +281,15 @@ func TestHostileTerminalInjection(t *testing.T) {
 	}
 	noRawControls(t, "report -o", string(written))
 
+	// Content text with control characters (written as YAML escapes) is refused by validate.
+	content := filepath.Join(dir, "content")
+	copyDir(t, "../../examples/sample", content)
+	q := filepath.Join(content, "questionnaires", "sample.yaml")
+	qdata, _ := os.ReadFile(q)
+	os.WriteFile(q, []byte(strings.Replace(string(qdata), "en: Approximate number of foreign residents", `en: "Approximate \e[2J number"`, 1)), 0o600)
+	refused(t, "validate content with ESC", cli(t, db, "", "validate", content), "sample.yaml:44:")
+	refused(t, "validate content with ESC", cli(t, db, "", "validate", content), "control or direction character U+001B")
+
 	// A note that is not UTF-8 is refused, not turned into U+FFFD.
 	refused(t, "consensus invalid UTF-8", cli(t, db, "", sample, "consensus", id, "plan", "full", "--note", "abc\xff", "--by", "Amina"), "not valid UTF-8")
 }
@@ -310,10 +319,11 @@ func TestHostileOutputTargets(t *testing.T) {
 	os.Mkdir(sub, 0o700)
 
 	commands := map[string][]string{
-		"report":  {"report", id, "--kind", "diagnostic", "--format", "md", "-o"},
-		"export":  {"export", id, "-o"},
-		"compare": {"compare", id, id2, "--format", "md", "-o"},
-		"xlsform": {"xlsform", "export", "-o"},
+		"report":   {"report", id, "--kind", "diagnostic", "--format", "md", "-o"},
+		"export":   {"export", id, "-o"},
+		"compare":  {"compare", id, id2, "--format", "md", "-o"},
+		"xlsform":  {"xlsform", "export", "-o"},
+		"national": {"national", "--format", "csv", "-o"},
 	}
 	for name, args := range commands {
 		for _, c := range []struct{ path, want string }{

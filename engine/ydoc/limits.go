@@ -32,6 +32,9 @@ const (
 	// content folder): the 15,000-question benchmark content holds about
 	// 390,000.
 	MaxSetNodes = 400_000
+	// MaxSetFiles is the most files a set read together may have (the
+	// embedded content has 15).
+	MaxSetFiles = 1000
 	// maxLocatedNodes is the largest document read a second time by the
 	// slower reader, whose messages carry a column (it takes about twice
 	// the memory): a larger document gets yaml.v3's message, with a line.
@@ -41,11 +44,12 @@ const (
 // Message keys of the limit errors (Error.Key), for front ends that
 // translate them. Their arguments are in Error.Args.
 const (
-	KeyTooLarge    = "ydoc.too_large"    // size in bytes, MaxFileSize
-	KeyTooDeep     = "ydoc.too_deep"     // MaxDepth
-	KeyTooMany     = "ydoc.too_many"     // MaxNodes
-	KeyTooManySet  = "ydoc.too_many_set" // MaxSetNodes
-	KeyInvalidUTF8 = "ydoc.invalid_utf8" // (none)
+	KeyTooLarge    = "ydoc.too_large"      // size in bytes, MaxFileSize
+	KeyTooDeep     = "ydoc.too_deep"       // MaxDepth
+	KeyTooMany     = "ydoc.too_many"       // MaxNodes
+	KeyTooManySet  = "ydoc.too_many_set"   // MaxSetNodes
+	KeyTooManyFile = "ydoc.too_many_files" // MaxSetFiles
+	KeyInvalidUTF8 = "ydoc.invalid_utf8"   // (none)
 )
 
 // CheckLimits checks a document against MaxFileSize, MaxDepth and MaxNodes,
@@ -116,6 +120,10 @@ func CheckSet(files map[string][]byte) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	if len(names) > MaxSetFiles {
+		return &Error{Pos: Pos{File: names[MaxSetFiles], Line: 1, Col: 1}, Key: KeyTooManyFile, Args: []any{MaxSetFiles},
+			Msg: fmt.Sprintf("more than %d files are read together", MaxSetFiles)}
+	}
 	size, nodes := 0, 0
 	for _, n := range names {
 		data := files[n]
@@ -395,4 +403,48 @@ func Estimate(data []byte) int {
 	s := &limitScanner{data: data, block: -1}
 	_ = s.run()
 	return s.nodes
+}
+
+// controlChar reports whether r acts on a terminal or reorders text around
+// it: C0 controls but tab and newline, DEL, C1 controls, the bidirectional
+// embeddings, overrides and isolates, and the line and paragraph separators
+// (the same set as internal/termsafe.Unsafe, newline and tab excepted).
+func controlChar(r rune) bool {
+	switch {
+	case r == '\n', r == '\t':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
+}
+
+// CheckText reports, at its position, every text value of the tree that
+// holds a control character, an escape sequence, a direction override or
+// isolate, or a line separator (typed as "\e", "\x1b", "\u202e" in quoted
+// YAML, or raw). Content files use it: their text reaches terminals and
+// reports as is. One problem per value.
+func CheckText(n *Node, errs *Errors) {
+	if n == nil {
+		return
+	}
+	if n.Kind == Scalar && n.Tag == "str" {
+		for _, r := range n.Value {
+			if controlChar(r) {
+				errs.Add(n.Pos, "this text holds the control or direction character U+%04X: remove it", r)
+				break
+			}
+		}
+	}
+	for _, k := range n.Keys {
+		CheckText(k, errs)
+	}
+	for _, v := range n.Vals {
+		CheckText(v, errs)
+	}
+	for _, v := range n.Items {
+		CheckText(v, errs)
+	}
 }

@@ -153,3 +153,17 @@ func BenchmarkCheckLimits(b *testing.B) {
 		}
 	}
 }
+
+func TestCheckSetCountsFiles(t *testing.T) {
+	files := map[string][]byte{}
+	for i := range MaxSetFiles + 1 {
+		files[fmt.Sprintf("rules/f%04d.yaml", i)] = []byte("a: 1\n")
+	}
+	if limitKey(t, CheckSet(files)) != KeyTooManyFile {
+		t.Fatal("too many files accepted")
+	}
+	delete(files, "rules/f0000.yaml")
+	if err := CheckSet(files); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -326,7 +326,7 @@ func parseGoccy(file string, data []byte) (n *Node, err error) {
 		return &Node{Kind: Null, Pos: Pos{File: file, Line: 1, Col: 1}}, nil
 	}
 	if len(f.Docs) > 1 {
-		return nil, &Error{Pos: posOf(file, f.Docs[1].GetToken()), Msg: "only one YAML document per file is allowed (found a second \"---\")"}
+		return nil, &Error{Pos: docStart(file, f.Docs[1]), Msg: "only one YAML document per file is allowed (found a second \"---\")"}
 	}
 	var errs Errors
 	root := convert(file, f.Docs[0].Body, &errs)
@@ -430,7 +430,9 @@ func convert(file string, an ast.Node, errs *Errors) *Node {
 		return n
 	case *ast.MappingNode:
 		n := &Node{Kind: Map, Pos: p}
-		if len(v.Values) > 0 {
+		if v.IsFlowStyle && v.Start != nil {
+			n.Pos = posOf(file, v.Start) // the "{", as yaml.v3 places it
+		} else if len(v.Values) > 0 {
 			n.Pos = posOf(file, v.Values[0].Key.GetToken())
 		}
 		seen := map[string]Pos{}
@@ -486,4 +488,12 @@ func convert(file string, an ast.Node, errs *Errors) *Node {
 		errs.Add(p, "unsupported YAML construct (%s)", an.Type())
 		return &Node{Kind: Null, Pos: p}
 	}
+}
+
+// docStart is where a document starts: its "---" when it has one.
+func docStart(file string, d *ast.DocumentNode) Pos {
+	if d.Start != nil {
+		return posOf(file, d.Start)
+	}
+	return posOf(file, d.GetToken())
 }

@@ -126,7 +126,7 @@ func DirFiles(dir string) (map[string][]byte, error) {
 			rel, _ := filepath.Rel(dir, p)
 			files[filepath.ToSlash(rel)] = data
 			// The whole set is checked by ydoc.CheckSet; stop reading early.
-			if total += len(data); total > ydoc.MaxFileSize {
+			if total += len(data); total > ydoc.MaxFileSize || len(files) > ydoc.MaxSetFiles {
 				return ydoc.CheckSet(files)
 			}
 			return nil

@@ -43,7 +43,7 @@ func (e *Env) Summarize(r *store.Record, content func(hash string) (map[string][
 func SummaryOf(l *Loaded) *store.Summary {
 	sc := engine.Score(l.State, l.Content.Rules.Policy)
 	p, _ := l.State.Progress()
-	sum := &store.Summary{Scored: true, Answered: p.Answered, Relevant: p.Relevant, Overall: sc.Overall, Coverage: sc.Coverage,
+	sum := &store.Summary{Scored: true, Answered: p.Answered, Relevant: p.Relevant, Overall: sc.Overall, Coverage: sc.Coverage, Provisional: sc.Provisional,
 		Divergent: len(l.Divergent)}
 	for _, s := range sc.Sections {
 		sum.Sections = append(sum.Sections, store.SectionSummary{ID: s.ID, Score: s.Score, Coverage: s.Coverage, Low: s.LowConfidence})

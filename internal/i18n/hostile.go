@@ -30,6 +30,7 @@ func init() {
 		"ydoc.too_many_set": {"fr": "les fichiers lus ensemble contiennent plus de %d valeurs",
 			"ar": "تحتوي الملفات المقروءة معا على أكثر من %d قيمة",
 			"en": "the files read together hold more than %d values"},
+		"ydoc.too_many_files": {"fr": "plus de %d fichiers sont lus ensemble", "ar": "تُقرأ معا أكثر من %d ملف", "en": "more than %d files are read together"},
 		"ydoc.invalid_utf8": {"fr": "ce texte n'est pas de l'UTF-8 valide : enregistrez le fichier en UTF-8",
 			"ar": "هذا النص ليس UTF-8 صالحا: احفظوا الملف بترميز UTF-8",
 			"en": "this is not valid UTF-8 text: save the file as UTF-8"},

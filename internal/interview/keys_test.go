@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestDontKnowOneRule: d (and alt+d) records "don't know" on a question that
@@ -164,4 +166,27 @@ func wantFlat(t *testing.T, view string, parts ...string) {
 			t.Fatalf("screen lacks %q:\n%s", p, view)
 		}
 	}
+}
+
+// TestSectionTitlesUseTheWidth: a 120-column results screen shows whole
+// section titles (the longest is 48 characters); a narrow one still fits.
+func TestSectionTitlesUseTheWidth(t *testing.T) {
+	env, _ := testEnv(t, true)
+	s, err := Create(env, Setup{Region: "oriental", Respondent: "A", Round: "r1", Lang: "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := "Cohésion sociale, culture et non-discrimination"
+	wide := ResultsText(s.L, "fr", 120)
+	if !strings.Contains(wide, long) {
+		t.Fatalf("120 columns cut %q:\n%s", long, wide)
+	}
+	narrow := ResultsText(s.L, "fr", 60)
+	for _, line := range strings.Split(narrow, "\n") {
+		if strings.Contains(line, "·····") && ansi.StringWidth(line) > 60 { // the score lines (empty bars)
+			t.Errorf("line wider than 60: %q", line)
+		}
+	}
+	d := newDriver(t, NewResults(env, s.L, Options{Width: 120, Height: 40}))
+	d.wantView(long)
 }

@@ -363,7 +363,9 @@ func TestReviewSummaryAndResults(t *testing.T) {
 		}
 	}
 	d.key("c")
-	d.wantView("Synthèse", "Scores par section", "SCORE GLOBAL", "recommandations prioritaires", "indimaj report "+s.ID()+" --kind diagnostic --format html")
+	d.wantView("Synthèse", "Scores par section", "SCORE GLOBAL", "provisoire", "Questions à compléter", "Services — sans réponse : desk, health")
+	d.key("pgdown") // a provisional synthesis lists the questions to complete: the rest is below
+	d.wantView("recommandations prioritaires", "indimaj report "+s.ID()+" --kind diagnostic --format html")
 	d.key("r")
 	if d.m.scr != scrReview {
 		t.Fatal("r does not go back to the review")

@@ -77,7 +77,15 @@ func scoreLines(l *app.Loaded, r *engine.ScoreResult, lang string, width int) []
 	if width < 70 {
 		barW = 10
 	}
-	titleW := max(12, min(40, width*2/5))
+	// The titles take the width they need, leaving the band its room (the
+	// longest band label, at most 20 cells): a 120-column terminal shows
+	// whole titles.
+	longest, bandW := ansi.StringWidth(i18n.T(lang, "iv.overall")), 4
+	for _, s := range r.Sections {
+		longest = max(longest, ansi.StringWidth(q.Section(s.ID).Title.Get(lang)))
+		bandW = max(bandW, min(20, ansi.StringWidth(p.BandLabel(s.Band, lang))+2))
+	}
+	titleW := max(12, min(longest, width-1-5-1-barW-2-bandW))
 	restW := max(4, width-titleW-1-5-1-barW-2)
 	var out []string
 	low := false
@@ -93,11 +101,14 @@ func scoreLines(l *app.Loaded, r *engine.ScoreResult, lang string, width int) []
 		out = append(out, fmt.Sprintf("%s %s %s  %s", fit(q.Section(s.ID).Title.Get(lang), titleW), FmtScoreIn(s.Score, lang), Bar(s.Score, barW), ansi.Truncate(tail, restW, "…")))
 	}
 	out = append(out, "")
-	out = append(out, fmt.Sprintf("%s %s %s  %s", fit(i18n.T(lang, "iv.overall"), titleW), FmtScoreIn(r.Overall, lang), Bar(r.Overall, barW),
-		ansi.Truncate(p.BandLabel(r.OverallBand, lang), restW, "…")))
+	out = append(out, fmt.Sprintf("%s %s %s  %s", fit(i18n.T(lang, "iv.overall"), titleW), fit(OverallScore(r, lang), 5), OverallBar(r, barW),
+		ansi.Truncate(OverallTail(p, r, lang), restW, "…")))
 	out = append(out, wrapLines(i18n.T(lang, "iv.coverage_line", r.Coverage*100), width)...)
 	if low {
 		out = append(out, wrapLines("⚠ "+i18n.T(lang, "iv.low_confidence_note", p.LowConfidenceBelow*100), width)...)
+	}
+	for _, line := range ProvisionalLines(q, p, r, lang, 8) {
+		out = append(out, strings.Split(strings.TrimRight(wrapIndent(line, width, "", "    "), "\n"), "\n")...)
 	}
 	return out
 }
@@ -155,11 +166,17 @@ func SummaryText(l *app.Loaded, lang string, width, top int) string {
 		if i == top {
 			break
 		}
-		b.WriteString(wrapIndent(fmt.Sprintf("%d. %s", rec.Rank, rec.Measure.Title.Get(lang)), width, "", "   "))
+		title := rec.Title().Get(lang)
+		if rec.Band != nil {
+			title = "[" + rec.Band.Label.Get(lang) + "] " + title
+		}
+		b.WriteString(wrapIndent(fmt.Sprintf("%d. %s", rec.Rank, title), width, "", "   "))
 		b.WriteString(wrapIndent(reason(l, rec, lang), width, "   ", "   "))
 	}
 	writeCommands(&b, l.A.ID, lang, width)
-	return b.String()
+	// In Arabic, codes, numbers and formulas are isolated so that the
+	// terminal's bidi display keeps them in order (5.c, not c.5).
+	return i18n.IsolateFor(lang, b.String())
 }
 
 func writeCommands(b *strings.Builder, id, lang string, width int) {
@@ -203,7 +220,8 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 	for _, rec := range recs {
 		m := rec.Measure
 		b.WriteString("\n")
-		b.WriteString(wrapIndent(fmt.Sprintf("%d. [%.2f] %s", rec.Rank, rec.Priority, m.Title.Get(lang)), width, "", "   "))
+		b.WriteString(wrapIndent(fmt.Sprintf("%d. [%s] %s", rec.Rank, i18n.Decimal(lang, fmt.Sprintf("%.2f", rec.Priority)), rec.Title().Get(lang)), width, "", "   "))
+		b.WriteString(wrapIndent(i18n.T(lang, "pr.priority")+i18n.T(lang, "pv.colon")+PriorityText(rec, lang), width, "   ", "   "))
 		meta := fmt.Sprintf("SNIA %s · %s %s · %s %s · %s · %s", strings.Join(m.SNIA, ","), odd(lang), strings.Join(m.SDG, ","),
 			gcm(lang), joinInts(m.GCM), i18n.T(lang, "iv.horizon."+m.Horizon), i18n.T(lang, "iv.cost", i18n.T(lang, "iv.costc."+m.Cost)))
 		b.WriteString(wrapIndent(meta, width, "   ", "   "))
@@ -237,7 +255,7 @@ func ResultsText(l *app.Loaded, lang string, width int) string {
 		b.WriteString(wrapIndent(i18n.T(lang, "iv.with")+" "+strings.Join(keys, " "), width, "   ", "     "))
 	}
 	writeCommands(&b, a.ID, lang, width)
-	return b.String()
+	return i18n.IsolateFor(lang, b.String())
 }
 
 // divergentLines lists the divergent questions with their consensus (or

@@ -2,6 +2,7 @@ package termsafe
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -63,7 +64,7 @@ func TestWriterKeepsOurFormattingOnly(t *testing.T) {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	want := "\x1b[1;31mred\x1b[0m \u2068عربي\u2069 X\\x1b[2J\\x1b]0;t\\x07Y a\\rb \\u202ex\\x9b é\n"
+	want := "\x1b[1;31mred\x1b[0m \u2068عربي\u2069 X\\x1b[2J\\x1b]0;t\\x07Y a\\rb \\u202ex\\u009b é\n"
 	if b.String() != want {
 		t.Fatalf("got  %q\nwant %q", b.String(), want)
 	}
@@ -75,5 +76,32 @@ func TestWriterKeepsOurFormattingOnly(t *testing.T) {
 	w.Flush()
 	if !strings.HasSuffix(b.String(), `end\x1b`) {
 		t.Fatalf("Flush: %q", b.String())
+	}
+}
+
+// JSON printed through a Writer (show --json, reports --format json) stays
+// valid and decodes to the same text: encoding/json escapes C0 itself, and
+// the Writer writes what json leaves raw (DEL, C1, overrides) as \uXXXX.
+func TestWriterKeepsJSONValid(t *testing.T) {
+	note := "a\x7fb\u0085c\u202ed\u2028e\x1b[2Jf\rg\u2068h"
+	data, err := json.Marshal(map[string]string{"note": note})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	w := NewWriter(&b)
+	w.Write(data)
+	w.Flush()
+	var back map[string]string
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil {
+		t.Fatalf("invalid JSON after the Writer: %v\n%q", err, b.String())
+	}
+	if back["note"] != note {
+		t.Fatalf("decoded %q, want %q", back["note"], note)
+	}
+	for _, raw := range []string{"\x7f", "\u0085", "\u202e"} {
+		if strings.Contains(b.String(), raw) {
+			t.Errorf("raw %q through the Writer", raw)
+		}
 	}
 }

@@ -56,10 +56,9 @@ func appendByteEscape(out []byte, c byte) []byte {
 	return append(out, '\\', 'x', hex[c>>4], hex[c&15])
 }
 
+// appendRuneEscape writes r as \uXXXX: also a valid escape inside a JSON
+// string, so JSON printed through a Writer stays valid and means the same.
 func appendRuneEscape(out []byte, r rune) []byte {
-	if r < 0x100 {
-		return appendByteEscape(out, byte(r))
-	}
 	const hex = "0123456789abcdef"
 	return append(out, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
 }
@@ -102,9 +101,12 @@ loop:
 			out = appendByteEscape(out, c)
 			i++
 		case c < utf8.RuneSelf:
-			if c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f) {
+			switch {
+			case c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f):
 				out = append(out, c)
-			} else {
+			case c == 0x7f:
+				out = appendRuneEscape(out, rune(c)) // encoding/json leaves DEL raw
+			default:
 				out = appendByteEscape(out, c)
 			}
 			i++
