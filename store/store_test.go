@@ -271,17 +271,26 @@ func TestCrashKeepsConfirmedAnswers(t *testing.T) {
 		}
 		confirmed := -1
 		done := make(chan struct{})
+		first := make(chan struct{}) // the helper's first confirmed commit: it is running
 		go func() {
 			sc := bufio.NewScanner(out)
 			for sc.Scan() {
 				var n int
 				if _, err := fmt.Sscanf(sc.Text(), "saved %d", &n); err == nil {
+					if confirmed < 0 {
+						close(first)
+					}
 					confirmed = n
 				}
 			}
 			close(done)
 		}()
-		time.Sleep(time.Duration(50+rng.Intn(400)) * time.Millisecond)
+		// Kill at a random moment once it commits, however loaded the machine.
+		select {
+		case <-first:
+		case <-done:
+		}
+		time.Sleep(time.Duration(rng.Intn(400)) * time.Millisecond)
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		_ = cmd.Wait()
 		<-done
