@@ -740,3 +740,31 @@ func because(st *State, sc *ScoreResult, m *Measure, t *Trace, gaps map[string]f
 	}
 	return out
 }
+
+// VariantOf returns the variant of m whose condition holds for these answers
+// and scores (the first one), or nil: the wording a view uses for a measure
+// it names outside a ranking (an adopted measure, say). sc must be Score of st.
+func VariantOf(st *State, sc *ScoreResult, m *Measure) *Variant {
+	if len(m.Variants) == 0 {
+		return nil
+	}
+	fe := &fastEnv{st: st, sc: sc}
+	var env map[string]any
+	for j := range m.Variants {
+		v := &m.Variants[j]
+		holds, ok := false, false
+		if v.when != nil {
+			holds, ok = runFastBool(v.when, fe)
+		}
+		if !ok && v.When != nil {
+			if env == nil {
+				env = RuleEnv(st, sc)
+			}
+			holds, _ = v.When.Bool(env)
+		}
+		if holds {
+			return v
+		}
+	}
+	return nil
+}

@@ -58,11 +58,32 @@ func TestVariantWordsTheFollowUpCase(t *testing.T) {
 			if got := r.Title().Get("fr"); !strings.HasPrefix(got, tc.want) {
 				t.Errorf("gov03=%s gov03_staff=%s: title %q, want it to start with %q", tc.gov03, tc.staff, got, tc.want)
 			}
+			if v := engine.VariantOf(st, sc, m03); v != r.Variant {
+				t.Errorf("gov03=%s: VariantOf %p, recommended variant %p", tc.gov03, v, r.Variant)
+			}
 			for _, lang := range []string{"ar", "en"} {
 				if (r.Variant != nil) != (r.Title().Get(lang) != m03.Title.Get(lang)) {
 					t.Errorf("gov03=%s: the %s title does not follow the variant", tc.gov03, lang)
 				}
 			}
+		}
+	}
+}
+
+// A plan already adopted, a PDR axis already there: m01 and m02 are worded
+// for it.
+func TestVariantsOfExistingPlans(t *testing.T) {
+	c := loadEmbedded(t)
+	for _, tc := range []struct{ set, measure, want string }{
+		{"gov02", "m01", "Financer et mettre en œuvre"},
+		{"gov01", "m02", "Étendre la dimension migration du PDR"},
+	} {
+		st := engine.NewState(c.Q)
+		setAll(t, st, tc.set, "full", "gov07", "absent", "gov08", "absent")
+		sc := engine.Score(st, c.Rules.Policy)
+		r := recOf(engine.Recommend(st, sc, c.Rules), tc.measure)
+		if r == nil || !strings.HasPrefix(r.Title().Get("fr"), tc.want) {
+			t.Errorf("%s full: %s not worded %q (%v)", tc.set, tc.measure, tc.want, r)
 		}
 	}
 }

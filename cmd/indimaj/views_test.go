@@ -103,6 +103,14 @@ func TestPartialAssessmentIsProvisionalEverywhere(t *testing.T) {
 		t.Errorf("whatif:\n%s", r.stdout)
 	}
 
+	// An adopted measure is shown with the same wording as recommended.
+	if r = cli(t, db, "", "plan", "adopt", id, "m03"); r.code != 0 {
+		t.Fatalf("plan adopt: %s", r.stderr)
+	}
+	if r = cli(t, db, "", "plan", "show", id, "--lang", "fr"); !strings.Contains(r.stdout, "Renforcer l'unité migration") {
+		t.Errorf("plan show does not use the variant title:\n%s", r.stdout)
+	}
+
 	// Arabic: codes and numbers are isolated, French stays untouched.
 	r = cli(t, db, "", "recommend", id, "--lang", "ar", "--top", "3")
 	if !strings.Contains(r.stdout, i18n.FSI+"m03"+i18n.PDI) && !strings.Contains(r.stdout, i18n.FSI+"m") {

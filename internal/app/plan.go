@@ -88,10 +88,19 @@ type PlanRow struct {
 // the number still active (not dropped).
 func PlanRows(l *Loaded) (rows []PlanRow, done, active int) {
 	rows = []PlanRow{}
+	var sc *engine.ScoreResult
 	for _, it := range l.Plan {
 		row := PlanRow{Measure: it.Measure, Status: it.Status, Owner: it.Owner, Note: it.Note, Adopted: it.Adopted, Updated: it.Updated, Indicators: []string{}}
 		if m := l.Content.Rules.Measure(it.Measure); m != nil {
-			row.Title, row.Horizon = m.Title, m.Horizon
+			if sc == nil && len(m.Variants) > 0 {
+				sc = engine.Score(l.State, l.Content.Rules.Policy)
+			}
+			// The measure worded for this case (its variant), as recommended.
+			var v *engine.Variant
+			if sc != nil {
+				v = engine.VariantOf(l.State, sc, m)
+			}
+			row.Title, row.Horizon = m.TitleFor(v), m.Horizon
 			if m.Indicators != nil {
 				row.Indicators = m.Indicators
 			}
