@@ -198,6 +198,10 @@ func TestImportFormSuite(t *testing.T) {
 					t.Error("${rooms} does not mean the first rooms")
 				}
 			}},
+		{name: "choice names indimaj cannot keep", blocked: true, f: fixture{
+			"survey":  {{"type", "name", "label"}, {"begin_group", "g", "G"}, {"select_multiple words", "words", "Words"}, {"end_group"}, {"text", "t", "T"}},
+			"choices": choices([]string{"words", "père", "Père"}, []string{"words", "tête", "Tête"}),
+		}, ids: []string{"t"}, want: []string{`survey!3: type: none of the choices of list "words" could be imported`, "group g has no question indimaj can import: left out"}},
 	}
 	if len(cases) < 15 {
 		t.Fatalf("%d forms: the suite needs at least 15", len(cases))

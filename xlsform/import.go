@@ -415,6 +415,19 @@ func (im *importer) run() {
 		return
 	}
 	im.buildSymbols()
+	// Sections whose every question had to be left out go too.
+	var keep []*isection
+	for _, sec := range im.sections {
+		if len(sec.items) > 0 {
+			keep = append(keep, sec)
+		} else if !sec.loose {
+			im.note(im.survey.name, sec.row, "begin_group", fmt.Sprintf("group %s has no question indimaj can import: left out", sec.name))
+		}
+	}
+	if im.sections = keep; len(keep) == 0 {
+		im.add(place{sheet: im.survey.name}, "", Invalid, "the form has no question indimaj can import")
+		return
+	}
 	im.translate()
 }
 

@@ -58,6 +58,9 @@ func (im *importer) buildSymbols() {
 				s.skipped = "none of its choices could be imported"
 				im.syms[it.key()] = s
 				it.kind = ""
+				if sec := it.section; sec != nil {
+					sec.items = slices.DeleteFunc(sec.items, func(x *item) bool { return x == it })
+				}
 				continue
 			}
 			if l == nil {

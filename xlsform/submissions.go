@@ -459,7 +459,7 @@ func readCSVRows(data []byte) ([]rawRow, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("the file is empty")
 		}
-		return nil, fmt.Errorf("not a CSV file: %v", err)
+		return nil, fmt.Errorf("not a CSV file: %w", err)
 	}
 	var rows []rawRow
 	record := 1 // the header is spreadsheet row 1
@@ -476,9 +476,9 @@ func readCSVRows(data []byte) ([]rawRow, error) {
 				if pe.StartLine != record || pe.Line != record {
 					at += fmt.Sprintf(" (line %d)", pe.Line)
 				}
-				return nil, fmt.Errorf("not a readable CSV file: %s, column %d: %v", at, pe.Column, pe.Err)
+				return nil, fmt.Errorf("not a readable CSV file: %s, column %d: %w", at, pe.Column, pe.Err)
 			}
-			return nil, fmt.Errorf("not a readable CSV file: row %d: %v", record, err)
+			return nil, fmt.Errorf("not a readable CSV file: row %d: %w", record, err)
 		}
 		line, _ := r.FieldPos(0)
 		empty := true
@@ -507,7 +507,7 @@ func readJSONRows(data []byte) ([]rawRow, error) {
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("not a JSON file: %v", err)
+		return nil, fmt.Errorf("not a JSON file: %w", err)
 	}
 	// ODK Central's OData: {"value": [...]}; Kobo's API: {"results": [...]}.
 	if obj, ok := v.(map[string]any); ok {

@@ -89,7 +89,7 @@ is printed as the last line of standard output.`,
 				}
 			} else {
 				c := env.Content
-				now := time.Now().UTC()
+				now := app.Now()
 				if round == "" {
 					round = app.DefaultRound()
 				}
@@ -105,7 +105,7 @@ is printed as the last line of standard output.`,
 			if err != nil {
 				return err
 			}
-			now := time.Now().UTC()
+			now := app.Now()
 			answers := make([]store.Answer, len(given))
 			for i, ga := range given {
 				answers[i] = store.Answer{Question: ga.Question, Value: ga.Value, Note: ga.Note, Respondent: respondent, At: now}

@@ -23,8 +23,8 @@ func nationalCmd(g *globals) *cobra.Command {
 		Short: "The 12 regions side by side for a round: scores, coverage, provisional results, measures",
 		Long: `The national view: for one round (the most recent by default), each of the 12
 regions with its section and overall scores, coverage, a provisional flag when
-the coverage is below the policy's threshold (low_confidence_below in
-rules/policy.yaml), its divergences between respondents, and the measures most
+the coverage is below the policy's threshold (provisional_below in
+rules/policy.yaml; sections below low_confidence_below are marked), its divergences between respondents, and the measures most
 often recommended (among each region's first --top) and adopted.
 
 It is built from the database's summary index, so it costs the same whatever the

@@ -179,23 +179,29 @@ func xlsformImportCmd(g *globals) *cobra.Command {
 	var out string
 	var skip bool
 	cmd := &cobra.Command{
-		Use:   "import FORM.xlsx [-o DIR] [--skip-unsupported]",
+		Use:   "import FORM.xlsx|FORM.xls [-o DIR] [--skip-unsupported]",
 		Short: "Turn an XLSForm workbook into indimaj content",
-		Long: `Turn an XLSForm workbook (from ODK, KoboToolbox, SurveyCTO or indimaj itself) into
-indimaj content: DIR/questionnaires/FORM_ID.yaml and a minimal DIR/rules/policy.yaml,
-which pass "indimaj validate DIR" and can be answered with --content DIR.
+		Long: `Turn an XLSForm workbook (.xlsx, or .xls from Excel 97–2003; from ODK, KoboToolbox,
+SurveyCTO or indimaj itself) into indimaj content: DIR/questionnaires/FORM_ID.yaml and a
+minimal DIR/rules/policy.yaml, which pass "indimaj validate DIR" and can be answered with
+--content DIR.
 
 Top-level groups become sections (questions outside any group go into a section
 named after the form); labels, hints and constraint messages in French, Arabic
 and English are kept (label::French (fr), label::Français (fr), label::fr, or an
 unqualified label read as the default language); relevance, constraints and
-calculations are translated from XPath. A "score" column in choices makes the
-question a scored indicator.
+calculations are translated from XPath. The spellings pyxform accepts are read
+(select one from LIST, select all that apply from LIST, phone number, percentage,
+or_other, typographic quotes…). A "score" column in choices makes the question a
+scored indicator.
 
 What indimaj cannot represent (repeats, media, location and date questions,
-pulldata(), …) is listed as "SHEET!ROW: column: what and why" and nothing is
-written (exit 2), unless --skip-unsupported leaves it out. DIR must not exist or
-be empty; the files are written to a temporary folder, then moved into place.`,
+select_one_external, pulldata(), …) makes the import fail (exit 2, nothing
+written) unless --skip-unsupported leaves it out. Blockers are printed first as
+"error: SHEET!ROW: column: what and why", skipped parts as "warning: skipped: …",
+then a count of each. Workbooks past the size limits (50 MB, 32 MB uncompressed)
+or declaring XML entities are refused, saying why. DIR must not exist or be
+empty; the files are written to a temporary folder, then moved into place.`,
 		Example: "  indimaj xlsform import survey.xlsx -o ./content\n  indimaj validate ./content\n  indimaj xlsform import kobo-form.xlsx -o ./kobo --skip-unsupported",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -132,6 +132,11 @@ func TestHostileParsersAreBounded(t *testing.T) {
 		t.Fatalf("%d assessments written by refused answers", n)
 	}
 
+	// A piped interview line without end is refused, not held in memory.
+	in := strings.Repeat("x", 200000) + "\n"
+	refused(t, "interview long line", cli(t, filepath.Join(dir, "iv.db"), in, sample, "interview", "--accessible", "--region", "oriental", "--respondent", "K",
+		"--institution", "CR", "--role", "DGS", "--round", "r1", "--lang", "en"), "a line longer than 65536 bytes: refused")
+
 	// Bundles.
 	for name, doc := range map[string]string{
 		"deep.json":  `{"format": "indimaj-bundle/1", "assessment": ` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "}",
@@ -382,7 +387,7 @@ func TestHostileOutputTargets(t *testing.T) {
 	before, _ := os.ReadFile(target)
 	demo := filepath.Join(dir, "demo")
 	os.Mkdir(demo, 0o700)
-	os.Symlink(target, filepath.Join(demo, "diagnostic.fr.md"))
+	os.Symlink(target, filepath.Join(demo, "summary.fr.md")) // written whatever the language
 	r = cli(t, filepath.Join(dir, "demo.db"), "", "demo", "-o", demo)
 	if r.code != 2 || !strings.Contains(r.stderr, "is a symbolic link") {
 		t.Errorf("demo -o over a link: %d %s", r.code, r.stderr)

@@ -135,10 +135,17 @@ func TestWorkshopMergeTwoLaptops(t *testing.T) {
 	if r := cli(t, db2, "", "import", b1); r.code != 0 {
 		t.Fatalf("import to laptop 2: %s", r.stderr)
 	}
-	// On laptop 2: a new respondent, and the same respondent changes an answer later.
-	time.Sleep(20 * time.Millisecond)
-	cli(t, db2, "", sample, "answer", "--assessment", id, "--respondent", "NGO", "--answers", writeFile(t, "n.yaml", "plan: absent\n"))
-	cli(t, db2, "", sample, "answer", "--assessment", id, "--respondent", "Council", "--answers", writeFile(t, "c.yaml", "unit: partial\n"))
+	// On laptop 2: a new respondent, and the same respondent changes an answer
+	// later (an injected clock orders the answers, no waiting).
+	later := func(db string, d time.Duration, args ...string) {
+		t.Helper()
+		env := []string{"INDIMAJ_DB=" + db, "HOME=" + t.TempDir(), "INDIMAJ_NOW=" + time.Now().Add(d).UTC().Format(time.RFC3339Nano)}
+		if r := cliEnv(t, env, append([]string{sample}, args...)...); r.code != 0 {
+			t.Fatalf("%v: %s", args, r.stderr)
+		}
+	}
+	later(db2, time.Hour, "answer", "--assessment", id, "--respondent", "NGO", "--answers", writeFile(t, "n.yaml", "plan: absent\n"))
+	later(db2, time.Hour, "answer", "--assessment", id, "--respondent", "Council", "--answers", writeFile(t, "c.yaml", "unit: partial\n"))
 	b2 := filepath.Join(dir, "b2.json")
 	cli(t, db2, "", sample, "export", id, "-o", b2)
 	r := cli(t, db1, "", "import", b2)
@@ -161,8 +168,7 @@ func TestWorkshopMergeTwoLaptops(t *testing.T) {
 		t.Fatal("merging the same bundle twice changed the history")
 	}
 	// An older local answer loses; an older bundle answer is kept out.
-	time.Sleep(20 * time.Millisecond)
-	cli(t, db1, "", sample, "answer", "--assessment", id, "--respondent", "NGO", "--answers", writeFile(t, "n2.yaml", "plan: full\n"))
+	later(db1, 2*time.Hour, "answer", "--assessment", id, "--respondent", "NGO", "--answers", writeFile(t, "n2.yaml", "plan: full\n"))
 	r = cli(t, db1, "", "import", b2)
 	if !strings.Contains(r.stderr, "kept the local one, which is later") {
 		t.Fatalf("older bundle: %s", r.stderr)

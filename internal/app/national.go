@@ -20,7 +20,7 @@ func (e *Env) National(round, lang string, top int) (*national.View, error) {
 		return nil, err
 	}
 	in := national.Input{Content: e.Content, Round: round, Lang: lang, TopRecommended: top, Generated: time.Now(),
-		ProvisionalBelow: e.Content.Rules.Policy.LowConfidenceBelow}
+		ProvisionalBelow: e.Content.Rules.Policy.ProvisionalBelow, LowBelow: e.Content.Rules.Policy.LowConfidenceBelow}
 	for _, s := range list {
 		if s.Demo {
 			continue

@@ -14,3 +14,14 @@ func TestCheckRound(t *testing.T) {
 		}
 	}
 }
+
+func TestNowInjected(t *testing.T) {
+	t.Setenv("INDIMAJ_NOW", "2030-01-02T03:04:05Z")
+	if got := Now().Format("2006-01-02T15:04:05Z07:00"); got != "2030-01-02T03:04:05Z" {
+		t.Fatalf("Now() = %s", got)
+	}
+	t.Setenv("INDIMAJ_NOW", "not a time")
+	if Now().Year() == 2030 {
+		t.Fatal("an unreadable INDIMAJ_NOW was used")
+	}
+}

@@ -41,7 +41,8 @@ func init() {
 		"hostile.bad_utf8": {"fr": "%s : le caractère %d n'est pas de l'UTF-8 valide (octet %s)",
 			"ar": "%s: الحرف رقم %d ليس UTF-8 صالحا (البايت %s)",
 			"en": "%s: character %d is not valid UTF-8 (byte %s)"},
-		"hostile.more_errors": {"fr": "… et %d autres problèmes", "ar": "… و%d مشكلة أخرى", "en": "… and %d more problems"},
-		"hostile.not_finite":  {"fr": "%s : %s n'est pas un nombre fini", "ar": "%s: %s ليس عددا منتهيا", "en": "%s: %s is not a finite number"},
+		"hostile.line_too_long": {"fr": "ligne de plus de %d octets : refusée", "ar": "سطر يتجاوز %d بايت: مرفوض", "en": "a line longer than %d bytes: refused"},
+		"hostile.more_errors":   {"fr": "… et %d autres problèmes", "ar": "… و%d مشكلة أخرى", "en": "… and %d more problems"},
+		"hostile.not_finite":    {"fr": "%s : %s n'est pas un nombre fini", "ar": "%s: %s ليس عددا منتهيا", "en": "%s: %s is not a finite number"},
 	})
 }

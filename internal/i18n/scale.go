@@ -39,7 +39,7 @@ func init() {
 		"nat.no_assessment":       {"fr": "aucune évaluation", "ar": "لا يوجد تقييم", "en": "no assessment"},
 		"nat.several_note":        {"fr": "(n) : la région a n évaluations dans ce cycle ; celle affichée a le statut le plus avancé, puis la mise à jour la plus récente.", "ar": "(n): للجهة n تقييمات في هذه الدورة؛ المعروض هو صاحب الحالة الأكثر تقدما ثم آخر تحديث.", "en": "(n): the region has n assessments in this round; the one shown has the most advanced status, then the latest update."},
 		"nat.other_rounds":        {"fr": "Autres cycles : %s", "ar": "دورات أخرى: %s", "en": "Other rounds: %s"},
-		"nat.low_mark":            {"fr": "* couverture de la section inférieure au seuil", "ar": "* تغطية المحور أقل من العتبة", "en": "* section coverage below the threshold"},
+		"nat.low_mark":            {"fr": "* couverture de la section inférieure à %s (confiance faible)", "ar": "* تغطية المحور أقل من %s (ثقة ضعيفة)", "en": "* section coverage below %s (low confidence)"},
 		"nat.sections_key":        {"fr": "Sections : %s", "ar": "المحاور: %s", "en": "Sections: %s"},
 		"nat.no_data":             {"fr": "la base ne contient aucune évaluation : importez d'abord les paquets ou les bases des régions (`indimaj import FICHIER`)", "ar": "قاعدة البيانات لا تحتوي أي تقييم: استورد أولا حزم الجهات أو قواعد بياناتها (`indimaj import FILE`)", "en": "the database holds no assessment: import the regions' bundles or databases first (`indimaj import FILE`)"},
 		"nat.no_round":            {"fr": "aucune évaluation dans le cycle %q ; cycles présents : %s", "ar": "لا يوجد تقييم في الدورة %q؛ الدورات الموجودة: %s", "en": "no assessment in round %q; rounds present: %s"},

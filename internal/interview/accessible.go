@@ -47,9 +47,37 @@ func (r *lineRunner) say(s string) { fmt.Fprintln(r.out, s) }
 func (r *lineRunner) colon(s string) string { return strings.TrimSpace(r.t("iv.labeled", s, "")) }
 
 // ask prints a prompt and reads one line; errEOF when the input has ended.
+// maxLineBytes bounds one line typed or piped in accessible mode: a
+// longer line (a stream without newlines) is refused, not held in memory.
+const maxLineBytes = 64 << 10
+
+// readLine reads one line of at most max bytes (its newline included).
+func readLine(in *bufio.Reader, max int) (string, error) {
+	var buf []byte
+	for {
+		chunk, err := in.ReadSlice('\n')
+		if len(buf)+len(chunk) > max {
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = in.ReadSlice('\n') // skip the rest of the line
+			}
+			return "", app.Inputf("%s", i18n.M("hostile.line_too_long", max))
+		}
+		buf = append(buf, chunk...)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return string(buf), err
+	}
+}
+
 func (r *lineRunner) ask(prompt string) (string, error) {
 	fmt.Fprint(r.out, prompt+" ")
-	line, err := r.in.ReadString('\n')
+	line, err := readLine(r.in, maxLineBytes)
+	var ie *app.InputError
+	if errors.As(err, &ie) {
+		fmt.Fprintln(r.out)
+		return "", err
+	}
 	if err != nil && line == "" {
 		fmt.Fprintln(r.out)
 		if err == io.EOF {

@@ -1,11 +1,13 @@
 package interview
 
 import (
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/indimaj/indimaj/engine"
 )
 
 // TestDontKnowOneRule: d (and alt+d) records "don't know" on a question that
@@ -189,4 +191,18 @@ func TestSectionTitlesUseTheWidth(t *testing.T) {
 	}
 	d := newDriver(t, NewResults(env, s.L, Options{Width: 120, Height: 40}))
 	d.wantView(long)
+}
+
+// TestParseErrorsKeepTheirCause: the interview's message for a refused
+// value keeps the engine's error in the chain.
+func TestParseErrorsKeepTheirCause(t *testing.T) {
+	env, _ := testEnv(t, false)
+	s := newSession(t, env, "fr")
+	for qid, raw := range map[string]any{"plan": "nope", "priorities": []string{"P99"}} {
+		_, err := Parse(s.St(), s.Q().Question(qid), raw, "fr")
+		var ve *engine.ValueError
+		if err == nil || !errors.As(err, &ve) {
+			t.Errorf("%s: %v does not wrap the engine's ValueError", qid, err)
+		}
+	}
 }

@@ -352,12 +352,12 @@ func Parse(st *engine.State, qu *engine.Question, raw any, lang string) (any, er
 		var ve *engine.ValueError
 		if errors.As(err, &ve) {
 			if ve.MsgText != nil {
-				return nil, errors.New(ve.Message(lang))
+				return nil, &messageError{ve.Message(lang), err}
 			}
 			if qu.Type == engine.Integer || qu.Type == engine.Decimal || qu.Type == engine.Boolean {
-				return nil, errors.New(typeMessage(qu, lang))
+				return nil, &messageError{typeMessage(qu, lang), err}
 			}
-			return nil, fmt.Errorf("%s (%s)", i18n.T(lang, "iv.err.invalid"), ve.Msg)
+			return nil, &messageError{fmt.Sprintf("%s (%s)", i18n.T(lang, "iv.err.invalid"), ve.Msg), err}
 		}
 		return nil, err
 	}
@@ -497,3 +497,13 @@ func (s *Session) ResumeHint(lang string, accessible bool) string {
 	}
 	return i18n.T(lang, "iv.resume_hint", cmd)
 }
+
+// messageError is a message in the interview's language that keeps the
+// engine's error as its cause (errors.As still finds the ValueError).
+type messageError struct {
+	msg   string
+	cause error
+}
+
+func (e *messageError) Error() string { return e.msg }
+func (e *messageError) Unwrap() error { return e.cause }

@@ -51,9 +51,12 @@ type Input struct {
 	// Round is the round to show; empty means the most recent one.
 	Round string
 	Lang  string
-	// ProvisionalBelow is the coverage under which a region's result is
-	// provisional (a share, 0–1).
+	// ProvisionalBelow is the overall coverage under which a region's result
+	// is provisional (a share, 0–1: the policy's provisional_below).
 	ProvisionalBelow float64
+	// LowBelow is the section coverage under which a section's score is
+	// marked (the policy's low_confidence_below).
+	LowBelow float64
 	// TopRecommended is how many of each region's ranked measures count as
 	// "recommended" (the top of its list).
 	TopRecommended int
@@ -68,8 +71,10 @@ type View struct {
 	// Rounds lists every round in the database, most recent first, with its
 	// number of assessments.
 	Rounds []RoundCount `json:"rounds"`
-	// ProvisionalBelow is the coverage threshold (0–1).
+	// ProvisionalBelow and LowBelow are the coverage thresholds (0–1) of a
+	// provisional result and of a low-confidence section.
 	ProvisionalBelow float64         `json:"provisional_below"`
+	LowBelow         float64         `json:"low_confidence_below"`
 	TopRecommended   int             `json:"top_recommended"`
 	Sections         []SectionHead   `json:"sections"`
 	Regions          []RegionRow     `json:"regions"`
@@ -162,7 +167,7 @@ var statusRank = map[string]int{"validated": 3, "in_review": 2, "draft": 1}
 // Build makes the view of in.Round (the most recent round when empty).
 func Build(in Input) (*View, error) {
 	c := in.Content
-	v := &View{Lang: in.Lang, Generated: in.Generated, ProvisionalBelow: in.ProvisionalBelow, TopRecommended: in.TopRecommended,
+	v := &View{Lang: in.Lang, Generated: in.Generated, ProvisionalBelow: in.ProvisionalBelow, LowBelow: in.LowBelow, TopRecommended: in.TopRecommended,
 		policy: c.Rules.Policy, refs: c, sectionAt: map[string]int{}}
 	// Rounds, most recent first (by their latest assessment).
 	type roundInfo struct {
@@ -258,7 +263,7 @@ func Build(in Input) (*View, error) {
 				cell := SectionCell{ID: h.ID}
 				if ok {
 					cell.Score, cell.Coverage, cell.Band = round1(s.Score), s.Coverage, v.bandID(s.Score)
-					cell.Provisional = s.Coverage < in.ProvisionalBelow
+					cell.Provisional = s.Coverage < in.LowBelow
 				}
 				row.Sections = append(row.Sections, cell)
 			}

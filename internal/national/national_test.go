@@ -43,7 +43,7 @@ func TestBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	v, err := national.Build(national.Input{Entries: entries(t0), Content: c, Lang: "fr", ProvisionalBelow: 0.8, TopRecommended: 2, Generated: t0})
+	v, err := national.Build(national.Input{Entries: entries(t0), Content: c, Lang: "fr", ProvisionalBelow: 0.8, LowBelow: 0.8, TopRecommended: 2, Generated: t0})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestBuild(t *testing.T) {
 		t.Errorf("adopted: %+v", v.Adopted)
 	}
 	// Another round, and one that does not exist.
-	v, err = national.Build(national.Input{Entries: entries(t0), Content: c, Round: "2025-baseline", Lang: "en", ProvisionalBelow: 0.8, TopRecommended: 10})
+	v, err = national.Build(national.Input{Entries: entries(t0), Content: c, Round: "2025-baseline", Lang: "en", ProvisionalBelow: 0.8, LowBelow: 0.8, TopRecommended: 10})
 	if err != nil || v.Totals.Assessed != 1 {
 		t.Fatalf("2025-baseline: %v %+v", err, v.Totals)
 	}
@@ -100,7 +100,7 @@ func TestRenderings(t *testing.T) {
 	}
 	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	for _, lang := range []string{"fr", "ar", "en"} {
-		v, err := national.Build(national.Input{Entries: entries(t0), Content: c, Lang: lang, ProvisionalBelow: 0.8, TopRecommended: 10, Generated: t0})
+		v, err := national.Build(national.Input{Entries: entries(t0), Content: c, Lang: lang, ProvisionalBelow: 0.8, LowBelow: 0.8, TopRecommended: 10, Generated: t0})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -134,7 +134,7 @@ func TestRenderings(t *testing.T) {
 			t.Errorf("%s: table of %d lines", lang, n)
 		}
 	}
-	v, _ := national.Build(national.Input{Entries: entries(t0), Content: c, Lang: "fr", ProvisionalBelow: 0.8, TopRecommended: 10})
+	v, _ := national.Build(national.Input{Entries: entries(t0), Content: c, Lang: "fr", ProvisionalBelow: 0.8, LowBelow: 0.8, TopRecommended: 10})
 	var cb bytes.Buffer
 	if err := v.CSV(&cb); err != nil {
 		t.Fatal(err)

@@ -146,7 +146,7 @@ func (v *View) Table(w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "! "+v.t("nat.provisional_def", pct(v.ProvisionalBelow, v.Lang)))
-	fmt.Fprintln(w, v.t("nat.low_mark"))
+	fmt.Fprintln(w, v.t("nat.low_mark", pct(v.LowBelow, v.Lang)))
 	var keys []string
 	for _, s := range v.Sections {
 		keys = append(keys, s.ID+" = "+s.Title)
@@ -409,7 +409,7 @@ td.low { outline: 2px dashed #1f2933; outline-offset: -3px; }
 {{range .Regions}}<tr><th scope="row">{{.Name}}{{if gt .Count 1}} <small class="note">({{.Count}})</small>{{end}}</th>{{if .Assessment}}<td>{{$.Status .Status}}</td>{{range .Sections}}<td class="sc{{if .Provisional}} low{{end}}" style="background:{{$.Color .Band}};color:{{$.Ink .Band}}">{{$.Num .Score}}</td>{{end}}<td class="sc" style="background:{{$.Color .Band}};color:{{$.Ink .Band}}">{{$.Num .Overall}}</td><td class="num">{{$.Pct .Coverage}}{{if .Provisional}} ({{$.T "nat.provisional"}}){{end}}</td><td class="num">{{.Divergent}}</td><td class="num">{{.Adopted}}</td>{{else}}<td colspan="{{len $.Sections}}" class="note">{{$.T "nat.no_assessment"}}</td><td></td><td></td><td></td><td></td><td></td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-<p class="note">{{.T "nat.low_mark"}} {{.T "nat.several_note"}}</p>
+<p class="note">{{.T "nat.low_mark" (.Pct .LowBelow)}} {{.T "nat.several_note"}}</p>
 <div class="two">
 <section>
 <h2>{{.T "nat.recommended" .TopRecommended}}</h2>
