@@ -29,7 +29,10 @@ type PlanTemplate struct {
 	Steering   Steering
 	// CostNote says what the costs are (indicative orders of magnitude).
 	CostNote Text
-	Pos      ydoc.Pos
+	// PDRQuestion is the context question where the region names the PDR
+	// axes that matter for migration (optional).
+	PDRQuestion string
+	Pos         ydoc.Pos
 }
 
 // FundingSource is a possible source of funding a measure may name.
@@ -120,6 +123,7 @@ type rawPlanTemplate struct {
 	Objectives    []rawObjective `yaml:"objectives"`
 	Steering      *rawSteering   `yaml:"steering"`
 	CostNote      *ydoc.Node     `yaml:"cost_note"`
+	PDRQuestion   ydoc.Str       `yaml:"pdr_question"`
 }
 
 type rawFunding struct {
@@ -195,6 +199,17 @@ func (l *loader) planTemplate(rp *rawPlanTemplate) *PlanTemplate {
 	}
 	p.Vision = l.text(rp.Vision, rp.At, "plan: vision", true)
 	p.CostNote = l.text(rp.CostNote, rp.At, "plan: cost_note", true)
+	if pq := rp.PDRQuestion; pq.V != "" {
+		qu := l.q.byID[pq.V]
+		switch {
+		case qu == nil:
+			l.errs.Add(pq.Pos, "plan: pdr_question: unknown question %q", pq.V)
+		case qu.Type != Multiple && qu.Type != Single && qu.Type != TextQ:
+			l.errs.Add(pq.Pos, "plan: pdr_question: %q must be a choice or text question", pq.V)
+		default:
+			p.PDRQuestion = pq.V
+		}
+	}
 
 	seen := map[string]ydoc.Pos{}
 	for _, rf := range rp.Funding {

@@ -73,7 +73,9 @@ func Build(kind string, src *Source, opt Options) (*Doc, error) {
 	case KindRecommendations:
 		doc.Recommendations = c.recommendations()
 	case KindActionPlan:
-		doc.ActionPlan = c.actionPlan()
+		doc.ActionPlan = c.actionPlan(opt.Max)
+	case KindSummary:
+		doc.Summary = c.summary(opt.Max)
 	case KindPilot:
 		pl, err := c.pilot(opt.Measure)
 		if err != nil {
@@ -98,7 +100,7 @@ func (c *ctx) newDoc(kind string, opt Options) *Doc {
 	return d
 }
 
-var kindCodes = map[string]string{KindDiagnostic: "DIAG", KindDivergence: "DIV", KindRecommendations: "REC", KindActionPlan: "PAR", KindPilot: "PIL", KindCompare: "CMP"}
+var kindCodes = map[string]string{KindDiagnostic: "DIAG", KindDivergence: "DIV", KindRecommendations: "REC", KindActionPlan: "PAR", KindPilot: "PIL", KindCompare: "CMP", KindSummary: "SUM"}
 
 // reference is the document's reference: kind, assessment and day, no randomness.
 func reference(kind, id string, opt Options) string {

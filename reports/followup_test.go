@@ -170,7 +170,7 @@ func TestCompareReasonsForChanges(t *testing.T) {
 
 func TestActionPlanProgress(t *testing.T) {
 	// No plan adopted: every measure is proposed.
-	for _, ax := range buildDoc(t, reports.KindActionPlan, baseline(t), "en").ActionPlan.Axes {
+	for _, ax := range buildDoc(t, reports.KindActionPlan, baseline(t), "en").ActionPlan.Objectives {
 		for _, a := range ax.Actions {
 			if a.StatusCode != "proposed" || a.Status != "proposed" {
 				t.Errorf("%s: status %q (%s), want proposed", a.Measure, a.Status, a.StatusCode)
@@ -202,7 +202,7 @@ func TestActionPlanProgress(t *testing.T) {
 	if len(p.Measures) != 3 || p.Measures[0].Measure != "adopt_plan" || p.Measures[0].Owner != "DGS" || p.Measures[0].Note != "Délibération n° 31/2025" {
 		t.Errorf("progress measures = %+v", p.Measures)
 	}
-	for _, ax := range ap.Axes {
+	for _, ax := range ap.Objectives {
 		for _, a := range ax.Actions {
 			switch a.Measure {
 			case "adopt_plan":
@@ -218,7 +218,7 @@ func TestActionPlanProgress(t *testing.T) {
 		}
 	}
 	md := string(render(t, reports.KindActionPlan, "md", "fr", base))
-	if !strings.Contains(md, "## Avancement du plan") || strings.Index(md, "## Avancement du plan") > strings.Index(md, "## Axes stratégiques") {
+	if !strings.Contains(md, "## Avancement du plan") || strings.Index(md, "## Avancement du plan") < strings.Index(md, "## 7. Pilotage") {
 		t.Errorf("the progress summary is not at the top of the plan")
 	}
 	if strings.Contains(md, "| prévu |") {

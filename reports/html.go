@@ -132,23 +132,6 @@ func htmlTemplate(d *Doc) *template.Template {
 			}
 			return barChart(rows, rtl, lang, v.Title, 48)
 		},
-		"planGantt": func(ap *ActionPlan) *Chart {
-			var rows []ganttRow
-			for i, ax := range ap.Axes {
-				rows = append(rows, ganttRow{Label: tr(lang, "axis", ax.Number, ax.Title), Group: true})
-				for _, a := range ax.Actions {
-					rows = append(rows, ganttRow{Label: a.Ref + " " + a.Measure + " " + a.Title, Title: a.Title + " — " + a.Period, Start: a.Start, End: a.End, Beyond: a.Beyond, Color: paletteColor(i)})
-				}
-			}
-			var quarters, years []string
-			for q := 1; q <= PlanQuarters; q++ {
-				quarters = append(quarters, tr(lang, "quarter_short", (q-1)%4+1))
-			}
-			for y := 1; y <= PlanQuarters/4; y++ {
-				years = append(years, tr(lang, "year", y))
-			}
-			return ganttChart(rows, quarters, years, tr(lang, "beyond"), rtl, tr(lang, "plan.chronogram"), 250)
-		},
 		"pilotGantt": func(pl *Pilot) *Chart {
 			var rows []ganttRow
 			for _, a := range pl.Activities {
@@ -183,8 +166,11 @@ func htmlTemplate(d *Doc) *template.Template {
 		},
 	}
 	funcs["mul100"] = func(v float64) float64 { return v * 100 }
+	for k, v := range planFuncs(lang, rtl) {
+		funcs[k] = v
+	}
 	t := addProvisionalTemplates(template.New("page").Funcs(funcs), lang)
-	return template.Must(t.Parse(pageTemplate))
+	return template.Must(t.Parse(pageTemplate + planTemplate))
 }
 
 const pageTemplate = `{{define "page"}}<!DOCTYPE html>
@@ -194,7 +180,8 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="{{.Generator}}">
 <title>{{.Title}} — {{.Subtitle}}</title>
-<style>` + css + provisionalCSS + `</style>
+<style>` + css + provisionalCSS + planCSS + `{{with .Assessment}}
+@page { @top-center { content: "{{.Region.Label}} · {{.Round}}"; } }{{end}}</style>
 </head>
 <body class="kind-{{.Kind}}">
 <div class="page">
@@ -222,6 +209,7 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 {{if .Divergence}}{{template "divergence" .}}{{end}}
 {{if .Recommendations}}{{template "recommendations" .}}{{end}}
 {{if .ActionPlan}}{{template "plan" .}}{{end}}
+{{if .Summary}}{{template "summary" .}}{{end}}
 {{if .Pilot}}{{template "pilot" .}}{{end}}
 {{if .Comparison}}{{template "compare" .}}{{end}}
 </main>
@@ -340,53 +328,6 @@ const pageTemplate = `{{define "page"}}<!DOCTYPE html>
 <table class="small"><thead><tr><th class="num">#</th><th>{{t "col.measure"}}</th><th class="num">{{t "col.priority"}}</th><th>{{t "rec.how"}}</th></tr></thead>
 <tbody>{{range $r.Items}}<tr><td class="num">{{.Rank}}</td><td><code>{{.Measure}}</code></td><td class="num">{{exact .Priority}}</td><td><ul class="factors">{{range .Factors}}<li><span class="muted">{{.Label}}</span> <strong><bdi>{{.Text}}</bdi></strong></li>{{end}}</ul></td></tr>
 {{end}}</tbody></table></section>{{end}}{{end}}{{end}}
-
-{{define "plan"}}{{$p := .ActionPlan}}
-<section id="intro">{{range $p.Intro}}<p>{{.}}</p>{{end}}</section>
-{{with $p.Progress}}<section id="progress"><h2>{{t "progress.title"}}</h2><p>{{.Summary}}</p>
-{{if .Active}}<p class="progress"><span class="minibar wide" aria-hidden="true"><span style="width: {{share .ShareDone}}%; background-color: #1b7f3b"></span></span> <bdi>{{pct .ShareDone}}</bdi></p>{{end}}
-{{if .Measures}}<table class="small"><thead><tr><th>{{t "col.measure"}}</th><th>{{t "col.status"}}</th><th>{{t "col.owner"}}</th><th>{{t "col.last_note"}}</th><th>{{t "col.updated"}}</th></tr></thead>
-<tbody>{{range .Measures}}<tr><td><code>{{.Measure}}</code> {{.Title}}{{if not .Triggered}} <span class="muted small">({{t "progress.not_triggered"}})</span>{{end}}</td><td>{{.Status.Label}}</td><td dir="auto">{{.Owner}}</td><td class="evidence" dir="auto">{{.Note}}</td><td><bdi>{{dateText .Updated}}</bdi></td></tr>
-{{end}}</tbody></table>{{end}}</section>{{end}}
-<section id="summary"><h2>{{t "plan.summary"}}</h2>
-<table><thead><tr><th class="num">{{t "col.axis"}}</th><th>{{t "col.programme"}}</th><th class="num">{{t "col.actions"}}</th><th>{{t "col.measures"}}</th></tr></thead>
-<tbody>{{range $p.Axes}}<tr><td class="num">{{.Number}}</td><td>{{.Title}}</td><td class="num">{{len .Actions}}</td><td>{{range .Actions}}<code>{{.Measure}}</code> {{end}}</td></tr>{{end}}</tbody></table></section>
-{{range $p.Axes}}<section class="axis"><h2>{{t "axis" .Number .Title}}</h2>
-{{range .Actions}}<article class="card action">
-<h3><span class="ref">{{.Ref}}</span> {{.Title}} <code>{{.Measure}}</code></h3>
-<p><span class="muted">{{t "col.objective"}}{{colon}}</span>{{.Objective}}</p>
-{{if .Activities}}<div class="acts"><span class="muted">{{t "col.activities"}}{{colon}}</span><ol>{{range .Activities}}<li>{{.}}</li>{{end}}</ol></div>{{end}}
-<dl class="grid">
-<div><dt>{{t "col.lead"}}</dt><dd>{{.Lead}}</dd></div>
-<div><dt>{{t "col.calendar"}}</dt><dd>{{t (print "horizon_short." .Horizon.Code)}}<br><bdi>{{.Period}}</bdi></dd></div>
-<div><dt>{{t "col.cost"}}</dt><dd>{{.Cost.Label}}</dd></div>
-<div><dt>{{t "col.priority"}}</dt><dd><span class="priority-band {{.PriorityBand.Code}}">{{.PriorityBand.Label}}</span> {{.Why}} ({{t "rank"}} {{.Rank}})</dd></div>
-<div class="span2"><dt>{{t "col.kpi"}}</dt><dd>{{kpi .KPI .KPIUnit}}</dd></div>
-<div><dt>{{t "col.baseline"}}</dt><dd><bdi>{{baseline .}}</bdi></dd></div>
-<div><dt>{{t "col.target"}}</dt><dd>{{num .Target}}</dd></div>
-{{if .Partners}}<div class="span4"><dt>{{t "col.partners"}}</dt><dd>{{join .Partners (semi)}}</dd></div>{{end}}
-<div class="span3"><dt>{{t "alignment"}}</dt><dd>{{if .SDG}}{{t "sdg"}} {{join .SDG ", "}}{{end}}{{if .GCM}} · {{t "gcm"}} {{gcmNums .GCM}}{{end}}{{range .AlsoSNIA}} · SNIA {{.Label}}{{end}}</dd></div>
-<div><dt>{{t "col.status"}}</dt><dd>{{or .Status "—"}}{{if .Owner}} · {{.Owner}}{{end}}</dd></div>
-{{if .Note}}<div class="span4"><dt>{{t "col.comment"}}</dt><dd>{{.Note}}</dd></div>{{end}}
-</dl></article>
-{{end}}</section>{{end}}
-<section id="chronogram" class="wide"><h2>{{t "plan.chronogram"}}</h2><p class="muted">{{$p.CalendarNote}}</p>
-<figure>{{template "chart" (planGantt $p)}}</figure></section>
-<section id="followup"><h2>{{t "plan.followup"}}</h2><p>{{t "plan.followup_intro"}}</p>
-<table class="small"><thead><tr><th>{{t "col.ref"}}</th><th>{{t "col.measure"}}</th><th>{{t "col.kpi"}}</th><th>{{t "col.baseline"}}</th><th class="num">{{t "col.target"}}</th><th>{{t "col.status"}}</th><th>{{t "col.owner"}}</th><th class="fill">{{t "col.done"}}</th><th class="fill">{{t "col.comment"}}</th></tr></thead>
-<tbody>{{range $p.Axes}}{{range .Actions}}<tr><td>{{.Ref}}</td><td><code>{{.Measure}}</code></td><td>{{kpi .KPI .KPIUnit}}</td><td><bdi>{{baseline .}}</bdi></td><td class="num">{{num .Target}}</td><td>{{.Status}}</td><td dir="auto">{{.Owner}}</td><td class="fill"></td><td class="fill" dir="auto">{{.Note}}</td></tr>{{end}}{{end}}</tbody></table></section>
-{{with $p.Effects}}{{template "effects" .}}{{end}}
-<section id="coverage"><h2>{{t "plan.coverage"}}</h2><p>{{t "plan.coverage_intro"}}</p>
-<h3>{{t "plan.cov_snia"}}</h3>
-<table><thead><tr><th>{{t "col.programme"}}</th><th>{{t "col.measures"}}</th></tr></thead>
-<tbody>{{range $p.SNIACoverage}}<tr{{if not .Measures}} class="muted"{{end}}><td>{{.Label}}</td><td>{{if .Measures}}{{range .Measures}}<code>{{.}}</code> {{end}}{{else}}—{{end}}</td></tr>{{end}}</tbody></table>
-<h3>{{t "plan.cov_sdg"}}</h3>
-{{if $p.SDGCoverage}}<table><thead><tr><th>{{t "col.target_sdg"}}</th><th>{{t "col.measures"}}</th></tr></thead>
-<tbody>{{range $p.SDGCoverage}}<tr><td>{{.Label}}</td><td>{{range .Measures}}<code>{{.}}</code> {{end}}</td></tr>{{end}}</tbody></table>{{else}}<p class="muted">{{t "none"}}</p>{{end}}
-<h3>{{t "plan.cov_gcm"}}</h3>
-{{if $p.GCMCoverage}}<table><thead><tr><th>{{t "col.objective_gcm"}}</th><th>{{t "col.measures"}}</th></tr></thead>
-<tbody>{{range $p.GCMCoverage}}<tr><td>{{.Code}} — {{.Label}}</td><td>{{range .Measures}}<code>{{.}}</code> {{end}}</td></tr>{{end}}</tbody></table>{{else}}<p class="muted">{{t "none"}}</p>{{end}}</section>
-{{end}}
 
 {{define "list"}}{{if .}}<ul>{{range .}}<li>{{.}}</li>{{end}}</ul>{{else}}<p class="muted">{{t "none"}}</p>{{end}}{{end}}
 {{define "cell"}}{{if .}}<ul>{{range .}}<li>{{.}}</li>{{end}}</ul>{{else}}<span class="muted">—</span>{{end}}{{end}}

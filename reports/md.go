@@ -501,128 +501,6 @@ func baselineText(a Action, lang string) string {
 	return s
 }
 
-func (w *mdw) actionPlan(d *Doc) {
-	ap := d.ActionPlan
-	for _, p := range ap.Intro {
-		w.para(p)
-	}
-	w.progress(ap.Progress)
-	w.h(2, w.t("plan.summary"))
-	var rows [][]string
-	for _, ax := range ap.Axes {
-		var ms []string
-		for _, a := range ax.Actions {
-			ms = append(ms, a.Measure)
-		}
-		rows = append(rows, []string{strconv.Itoa(ax.Number), esc(ax.Title), strconv.Itoa(len(ax.Actions)), codes(ms)})
-	}
-	w.table([]string{esc(w.t("col.axis")), esc(w.t("col.programme")), esc(w.t("col.actions")), esc(w.t("col.measures"))}, rows, 2)
-	for _, ax := range ap.Axes {
-		w.h(2, w.t("axis", ax.Number, ax.Title))
-		for _, a := range ax.Actions {
-			w.line(fmt.Sprintf("### %s %s — %s", a.Ref, code(a.Measure), esc(a.Title)))
-			w.blank()
-			acts := make([]string, len(a.Activities))
-			for i, x := range a.Activities {
-				acts[i] = fmt.Sprintf("%d) %s", i+1, esc(x))
-			}
-			fields := [][]string{
-				{esc(w.t("col.objective")), esc(a.Objective)},
-				{esc(w.t("col.activities")), strings.Join(acts, " ")},
-				{esc(w.t("col.lead")), esc(a.Lead)},
-				{esc(w.t("col.partners")), esc(strings.Join(a.Partners, w.semi()))},
-				{esc(w.t("col.horizon")), esc(a.Horizon.Label)},
-				{esc(w.t("col.calendar")), esc(a.Period)},
-				{esc(w.t("col.cost")), esc(a.Cost.Label)},
-				{esc(w.t("col.kpi")), esc(kpiText(a.KPI, a.KPIUnit))},
-				{esc(w.t("col.baseline")), esc(baselineText(a, w.lang))},
-				{esc(w.t("col.target")), num(a.Target, w.lang)},
-				{esc(w.t("sdg")), esc(strings.Join(a.SDG, ", "))},
-				{esc(w.t("gcm")), esc(gcmNums(a.GCM))},
-				{esc(w.t("col.priority")), fmt.Sprintf("%s — %s (%s %d)", esc(a.PriorityBand.Label), esc(a.Why), esc(w.t("rank")), a.Rank)},
-				{esc(w.t("col.status")), esc(a.Status)},
-			}
-			if a.Owner != "" {
-				fields = append(fields, []string{esc(w.t("col.owner")), esc(a.Owner)})
-			}
-			if a.Note != "" {
-				fields = append(fields, []string{esc(w.t("col.comment")), esc(a.Note)})
-			}
-			if len(a.AlsoSNIA) > 0 {
-				var also []string
-				for _, s := range a.AlsoSNIA {
-					also = append(also, s.Label)
-				}
-				fields = append(fields, []string{esc(w.t("col.also_snia")), esc(strings.Join(also, w.semi()))})
-			}
-			w.table([]string{esc(w.t("meta.item")), esc(w.t("meta.value"))}, fields)
-		}
-	}
-	w.h(2, w.t("plan.chronogram"))
-	w.para(ap.CalendarNote)
-	head := []string{esc(w.t("col.ref")), esc(w.t("col.measure"))}
-	for _, q := range ap.Quarters {
-		head = append(head, esc(q))
-	}
-	head = append(head, esc(w.t("beyond")))
-	rows = nil
-	for _, ax := range ap.Axes {
-		for _, a := range ax.Actions {
-			r := []string{a.Ref, code(a.Measure)}
-			for q := 1; q <= len(ap.Quarters); q++ {
-				if q >= a.Start && q <= a.End {
-					r = append(r, "■")
-				} else {
-					r = append(r, "·")
-				}
-			}
-			if a.Beyond {
-				r = append(r, "→")
-			} else {
-				r = append(r, "")
-			}
-			rows = append(rows, r)
-		}
-	}
-	w.table(head, rows)
-	w.h(2, w.t("plan.followup"))
-	w.para(w.t("plan.followup_intro"))
-	rows = nil
-	for _, ax := range ap.Axes {
-		for _, a := range ax.Actions {
-			rows = append(rows, []string{a.Ref, code(a.Measure), esc(kpiText(a.KPI, a.KPIUnit)), esc(baselineText(a, w.lang)), num(a.Target, w.lang), esc(a.Status), esc(a.Owner), "", esc(a.Note)})
-		}
-	}
-	w.table([]string{esc(w.t("col.ref")), esc(w.t("col.measure")), esc(w.t("col.kpi")), esc(w.t("col.baseline")), esc(w.t("col.target")), esc(w.t("col.status")), esc(w.t("col.owner")), esc(w.t("col.done")), esc(w.t("col.comment"))}, rows)
-	if ap.Effects != nil {
-		w.effects(ap.Effects)
-	}
-	w.h(2, w.t("plan.coverage"))
-	w.para(w.t("plan.coverage_intro"))
-	w.h(3, w.t("plan.cov_snia"))
-	rows = nil
-	for _, c := range ap.SNIACoverage {
-		ms := "—"
-		if len(c.Measures) > 0 {
-			ms = codes(c.Measures)
-		}
-		rows = append(rows, []string{esc(c.Label), ms})
-	}
-	w.table([]string{esc(w.t("col.programme")), esc(w.t("col.measures"))}, rows)
-	w.h(3, w.t("plan.cov_sdg"))
-	rows = nil
-	for _, c := range ap.SDGCoverage {
-		rows = append(rows, []string{esc(c.Label), codes(c.Measures)})
-	}
-	w.table([]string{esc(w.t("col.target_sdg")), esc(w.t("col.measures"))}, rows)
-	w.h(3, w.t("plan.cov_gcm"))
-	rows = nil
-	for _, c := range ap.GCMCoverage {
-		rows = append(rows, []string{esc(c.Code + " — " + c.Label), codes(c.Measures)})
-	}
-	w.table([]string{esc(w.t("col.objective_gcm")), esc(w.t("col.measures"))}, rows)
-}
-
 func (w *mdw) pilot(d *Doc) {
 	pl := d.Pilot
 	w.h(2, pl.Title)
@@ -1004,6 +882,8 @@ func Markdown(d *Doc) []byte {
 		w.recommendations(d)
 	case d.ActionPlan != nil:
 		w.actionPlan(d)
+	case d.Summary != nil:
+		w.summary(d)
 	case d.Pilot != nil:
 		w.pilot(d)
 	case d.Comparison != nil:

@@ -29,7 +29,7 @@ const (
 )
 
 // Kinds lists the kinds of a single-assessment report, in reading order.
-var Kinds = []string{KindDiagnostic, KindDivergence, KindRecommendations, KindActionPlan, KindPilot}
+var Kinds = []string{KindSummary, KindDiagnostic, KindDivergence, KindRecommendations, KindActionPlan, KindPilot}
 
 // Formats lists the output formats.
 var Formats = []string{"md", "html", "json", "csv"}
@@ -73,6 +73,9 @@ type Options struct {
 	// Measure picks the pilot's measure (pilot reports only); empty: the
 	// template of the highest-ranked triggered measure that has one.
 	Measure string
+	// Max caps the action plan's actions (0: the plan template's default);
+	// the other triggered measures go to its annex.
+	Max int
 }
 
 // Doc is a report's structured content: what the JSON format prints and what
@@ -98,6 +101,7 @@ type Doc struct {
 	Divergence      *Agenda          `json:"divergence,omitempty"`
 	Recommendations *Recommendations `json:"recommendations,omitempty"`
 	ActionPlan      *ActionPlan      `json:"action_plan,omitempty"`
+	Summary         *Summary         `json:"summary,omitempty"`
 	Pilot           *Pilot           `json:"pilot,omitempty"`
 	Comparison      *Comparison      `json:"comparison,omitempty"`
 
@@ -358,8 +362,8 @@ type Action struct {
 	Lead         string     `json:"lead"`
 	Partners     []string   `json:"partners"`
 	Horizon      Coded      `json:"horizon"`
-	Start        int        `json:"start_quarter"`
-	End          int        `json:"end_quarter"`
+	Start        int        `json:"start_year"`
+	End          int        `json:"end_year"`
 	Beyond       bool       `json:"continues_beyond"`
 	Period       string     `json:"period"`
 	Cost         Coded      `json:"cost"`
@@ -378,14 +382,14 @@ type Action struct {
 	Owner      string     `json:"owner,omitempty"`
 	Note       string     `json:"note,omitempty"`
 	Updated    *time.Time `json:"updated,omitempty"`
-}
-
-// Axis is a strategic axis of the plan: one SNIA programme.
-type Axis struct {
-	Number  int      `json:"number"`
-	Code    string   `json:"code"`
-	Title   string   `json:"title"`
-	Actions []Action `json:"actions"`
+	// Phase is the PDR phase the action starts in (Start and End are then
+	// its years); CostMAD its indicative cost range, Funding its possible
+	// funding sources and KPITarget its KPI in real units (nil when the
+	// catalog gives none).
+	Phase     Coded      `json:"phase"`
+	CostMAD   *Range     `json:"cost_mad"`
+	Funding   []Coded    `json:"funding"`
+	KPITarget *KPITarget `json:"kpi_target"`
 }
 
 // CoverRow says which measures of the plan serve a programme, target or objective.
@@ -430,11 +434,24 @@ type Progress struct {
 
 // ActionPlan is the regional action plan.
 type ActionPlan struct {
-	Intro        []string   `json:"intro"`
+	Intro      []string        `json:"intro"`
+	Context    PlanContext     `json:"context"`
+	Priorities PlanPriorities  `json:"priorities"`
+	Vision     string          `json:"vision"`
+	Objectives []PlanObjective `json:"objectives"`
+	Phases     []PlanPhase     `json:"phases"`
+	Budget     PlanBudget      `json:"budget"`
+	Steering   []Steer         `json:"steering"`
+	// Annex lists the triggered measures beyond the cap (Max); Triggered
+	// counts every triggered measure.
+	Annex     []AnnexLine `json:"annex"`
+	Max       int         `json:"max_actions"`
+	Triggered int         `json:"triggered"`
+	Notes     []string    `json:"notes,omitempty"`
+	// Years labels the years of the PDR cycle (the chronogram's columns).
+	Years        []string   `json:"years"`
 	Progress     Progress   `json:"progress"`
 	CalendarNote string     `json:"calendar_note"`
-	Quarters     []string   `json:"quarters"`
-	Axes         []Axis     `json:"axes"`
 	SNIACoverage []CoverRow `json:"snia_coverage"`
 	SDGCoverage  []CoverRow `json:"sdg_coverage"`
 	GCMCoverage  []CoverRow `json:"gcm_coverage"`

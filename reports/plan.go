@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,85 +113,6 @@ func (c *ctx) action(r engine.Recommendation) Action {
 	}
 	a.Target = target
 	return a
-}
-
-func (c *ctx) actionPlan() *ActionPlan {
-	ap := &ActionPlan{Axes: []Axis{}, SNIACoverage: []CoverRow{}, SDGCoverage: []CoverRow{}, GCMCoverage: []CoverRow{}}
-	for q := 1; q <= PlanQuarters; q++ {
-		ap.Quarters = append(ap.Quarters, c.quarter(q))
-	}
-	byAxis := map[string][]engine.Recommendation{}
-	var codes []string
-	for _, r := range c.src.Recs {
-		code := primarySNIA(r.Measure)
-		if _, ok := byAxis[code]; !ok {
-			codes = append(codes, code)
-		}
-		byAxis[code] = append(byAxis[code], r)
-	}
-	sort.SliceStable(codes, func(i, j int) bool { return c.sniaRank(codes[i]) < c.sniaRank(codes[j]) })
-	for i, code := range codes {
-		ax := Axis{Number: i + 1, Code: code, Title: c.codeLabel("snia", code), Actions: []Action{}}
-		if code == "" {
-			ax.Title = c.t("axis_other")
-		}
-		for j, r := range byAxis[code] {
-			a := c.action(r)
-			a.Ref = fmt.Sprintf("%d.%d", i+1, j+1)
-			ax.Actions = append(ax.Actions, a)
-		}
-		ap.Axes = append(ap.Axes, ax)
-	}
-	// Coverage: which programmes, targets and objectives the plan serves.
-	snia := map[string][]string{}
-	sdg := map[string][]string{}
-	gcm := map[int][]string{}
-	for _, r := range c.src.Recs {
-		m := r.Measure
-		for _, s := range m.SNIA {
-			snia[s] = append(snia[s], m.ID)
-		}
-		for _, s := range m.SDG {
-			sdg[s] = append(sdg[s], m.ID)
-		}
-		for _, g := range m.GCM {
-			gcm[g] = append(gcm[g], m.ID)
-		}
-	}
-	for _, code := range c.refs.SNIACodes() {
-		ap.SNIACoverage = append(ap.SNIACoverage, CoverRow{Code: code, Label: c.codeLabel("snia", code), Measures: nonNilS(snia[code])})
-	}
-	var targets []string
-	for t := range sdg {
-		targets = append(targets, t)
-	}
-	sort.Slice(targets, func(i, j int) bool { return sdgLess(targets[i], targets[j]) })
-	for _, t := range targets {
-		ap.SDGCoverage = append(ap.SDGCoverage, CoverRow{Code: t, Label: c.t("sdg_target", t), Measures: sdg[t]})
-	}
-	var objs []int
-	for g := range gcm {
-		objs = append(objs, g)
-	}
-	sort.Ints(objs)
-	for _, g := range objs {
-		ap.GCMCoverage = append(ap.GCMCoverage, CoverRow{Code: strconv.Itoa(g), Label: c.gcmLabel(g), Measures: gcm[g]})
-	}
-	ap.Progress = c.progress()
-	if c.src.Baseline != nil {
-		ap.Effects = effects(c.src.Baseline, c.src, c.lang)
-	}
-	reg := c.regionLabel(c.src.Assessment.Region)
-	ap.Intro = []string{
-		c.t("plan.intro", reg, c.src.Assessment.Round, len(c.src.Recs), len(ap.Axes)),
-		c.t("plan.draft"),
-		c.t("plan.baseline"),
-	}
-	if len(c.src.Recs) == 0 {
-		ap.Intro = append(ap.Intro, c.t("rec.none"))
-	}
-	ap.CalendarNote = c.t("plan.calendar")
-	return ap
 }
 
 // sdgLess orders SDG targets by goal, then target ("3.8" < "10.2" < "10.c").

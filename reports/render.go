@@ -109,16 +109,9 @@ func CSV(d *Doc) ([]byte, error) {
 				strings.Join(because, "; "), factorsText(r.Factors), r.Description})
 		}
 	case d.ActionPlan != nil:
-		rows = append(rows, []string{t("col.axis"), t("col.programme"), t("col.ref"), t("col.measure"), t("col.title"), t("col.objective"), t("col.activities"),
-			t("col.lead"), t("col.partners"), t("col.horizon"), t("col.calendar"), t("col.cost"), t("col.kpi"), t("col.baseline"), t("col.target"),
-			t("sdg"), t("gcm"), t("col.priority"), t("col.rank"), t("col.status"), t("col.owner"), t("col.last_note"), t("col.updated")})
-		for _, ax := range d.ActionPlan.Axes {
-			for _, a := range ax.Actions {
-				rows = append(rows, []string{strconv.Itoa(ax.Number), ax.Title, a.Ref, a.Measure, a.Title, a.Objective, strings.Join(a.Activities, "; "),
-					a.Lead, strings.Join(a.Partners, "; "), a.Horizon.Label, a.Period, a.Cost.Label, kpiText(a.KPI, a.KPIUnit), baselineText(a, "en"),
-					csvF(a.Target), strings.Join(a.SDG, " "), gcmNums(a.GCM), csvF(a.Priority), strconv.Itoa(a.Rank), a.Status, a.Owner, a.Note, updatedText(a.Updated)})
-			}
-		}
+		rows = append(rows, planCSV(d)...)
+	case d.Summary != nil:
+		rows = append(rows, summaryCSV(d)...)
 	case d.Pilot != nil:
 		pl := d.Pilot
 		rows = append(rows, []string{t("col.part"), "#", t("col.text"), t("col.detail")})

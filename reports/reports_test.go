@@ -458,18 +458,21 @@ func TestJSONIsTheFullContent(t *testing.T) {
 			ID string `json:"id"`
 		} `json:"assessment"`
 		ActionPlan struct {
-			Axes []struct {
-				Code    string `json:"code"`
+			Objectives []struct {
+				ID      string `json:"id"`
 				Actions []struct {
 					Measure  string `json:"measure"`
-					Start    int    `json:"start_quarter"`
-					End      int    `json:"end_quarter"`
+					Start    int    `json:"start_year"`
+					End      int    `json:"end_year"`
 					Baseline []struct {
 						Indicator string   `json:"indicator"`
 						Score     *float64 `json:"score"`
 					} `json:"baseline"`
 				} `json:"actions"`
-			} `json:"axes"`
+			} `json:"objectives"`
+			Annex []struct {
+				Measure string `json:"measure"`
+			} `json:"annex"`
 		} `json:"action_plan"`
 	}
 	if err := json.Unmarshal(render(t, reports.KindActionPlan, "json", "fr", base), &d); err != nil {
@@ -478,18 +481,22 @@ func TestJSONIsTheFullContent(t *testing.T) {
 	if d.Kind != reports.KindActionPlan || d.Assessment.ID != baseID {
 		t.Fatalf("kind %q, assessment %q", d.Kind, d.Assessment.ID)
 	}
+	tpl := base.Content.Rules.Plan
 	n := 0
-	for _, ax := range d.ActionPlan.Axes {
-		for _, a := range ax.Actions {
+	for _, o := range d.ActionPlan.Objectives {
+		for _, a := range o.Actions {
 			n++
 			m := base.Content.Rules.Measure(a.Measure)
-			if m == nil || reports.PrimarySNIA(m) != ax.Code {
-				t.Errorf("measure %s is filed under axis %s", a.Measure, ax.Code)
-				continue
+			if m == nil {
+				t.Fatalf("unknown measure %s", a.Measure)
 			}
-			s, e, _ := reports.Calendar(m.Horizon)
-			if a.Start != s || a.End != e {
-				t.Errorf("measure %s (%s): quarters %d–%d, want %d–%d", a.Measure, m.Horizon, a.Start, a.End, s, e)
+			sec := base.Content.Q.Question(m.Indicators[0]).Section.ID
+			if obj := tpl.ObjectiveFor(sec); obj == nil || obj.ID != o.ID {
+				t.Errorf("measure %s (section %s) is filed under objective %s", a.Measure, sec, o.ID)
+			}
+			ph := tpl.Phase(m.Horizon)
+			if a.Start != ph.From || a.End != ph.To {
+				t.Errorf("measure %s (%s): years %d–%d, want %d–%d", a.Measure, m.Horizon, a.Start, a.End, ph.From, ph.To)
 			}
 			for _, b := range a.Baseline {
 				ir := base.Score.Indicator(b.Indicator)
@@ -499,22 +506,12 @@ func TestJSONIsTheFullContent(t *testing.T) {
 			}
 		}
 	}
-	if n != len(base.Recs) {
-		t.Errorf("the plan has %d actions, want every triggered measure (%d)", n, len(base.Recs))
+	if n+len(d.ActionPlan.Annex) != len(base.Recs) || n > tpl.MaxActions {
+		t.Errorf("the plan has %d actions and %d in the annex, want every triggered measure (%d), at most %d in the plan", n, len(d.ActionPlan.Annex), len(base.Recs), tpl.MaxActions)
 	}
 }
 
-func TestCalendar(t *testing.T) {
-	for _, tc := range []struct {
-		h          string
-		s, e       int
-		continuing bool
-	}{{"short", 1, 4, false}, {"medium", 2, 12, false}, {"long", 5, 12, true}} {
-		s, e, b := reports.Calendar(tc.h)
-		if s != tc.s || e != tc.e || b != tc.continuing {
-			t.Errorf("Calendar(%s) = %d, %d, %v", tc.h, s, e, b)
-		}
-	}
+func TestActivityMonths(t *testing.T) {
 	for _, d := range []int{1, 2, 6, 12, 18, 24} {
 		for n := 1; n <= 9; n++ {
 			for i := 0; i < n; i++ {
@@ -628,8 +625,8 @@ func TestBadInput(t *testing.T) {
 	if _, err := reports.Build(reports.KindDiagnostic, base, reports.Options{Lang: "de"}); err == nil || !errors.Is(err, reports.ErrInput) {
 		t.Errorf("language de: %v", err)
 	}
-	if _, err := reports.Build("summary", base, reports.Options{Lang: "fr"}); err == nil || !errors.Is(err, reports.ErrInput) {
-		t.Errorf("kind summary: %v", err)
+	if _, err := reports.Build("briefing", base, reports.Options{Lang: "fr"}); err == nil || !errors.Is(err, reports.ErrInput) {
+		t.Errorf("kind briefing: %v", err)
 	}
 	d, _ := reports.Build(reports.KindDiagnostic, base, reports.Options{Lang: "fr"})
 	if _, err := reports.Render(d, "pdf"); err == nil || !errors.Is(err, reports.ErrInput) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/indimaj/indimaj/internal/pdf"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -63,8 +64,8 @@ func TestReportBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"report", id, "--kind", "summary"}, "unknown --kind"},
-		{[]string{"report", id, "--format", "pdf"}, "unknown --format"},
+		{[]string{"report", id, "--kind", "briefing"}, "unknown --kind"},
+		{[]string{"report", id, "--format", "docx"}, "unknown --format"},
 		{[]string{"report", id, "--lang", "de"}, "unknown language"},
 		{[]string{"report", id, "--kind", "diagnostic", "--measure", "reception"}, "--measure only applies"},
 		{[]string{"report", id, "--kind", "pilot", "--measure", "nope"}, "unknown measure"},
@@ -136,27 +137,53 @@ func TestDemoEndToEnd(t *testing.T) {
 	userDB := filepath.Join(home, "user", "indimaj.db")
 	tmp := t.TempDir()
 	out := filepath.Join(t.TempDir(), "tour")
-	r := cliEnv(t, []string{"INDIMAJ_DB=" + userDB, "HOME=" + home, "TMPDIR=" + tmp}, "demo", "-o", out)
+	r := cliEnv(t, []string{"INDIMAJ_DB=" + userDB, "HOME=" + home, "TMPDIR=" + tmp, "INDIMAJ_LANG=fr"}, "demo", "-o", out)
 	if r.code != 0 {
 		t.Fatalf("demo: exit %d\n%s", r.code, r.stderr)
 	}
 	paths := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	for _, kind := range []string{"diagnostic", "recommendations", "action-plan", "pilot", "compare"} {
-		for _, ext := range []string{"html", "md"} {
-			want := filepath.Join(out, kind+".fr."+ext)
-			found := false
-			for _, p := range paths {
-				found = found || p == want
-			}
-			data, err := os.ReadFile(want)
-			if !found || err != nil {
-				t.Errorf("%s: printed %v, read error %v", want, found, err)
-				continue
-			}
-			if !strings.Contains(string(data), "démonstration") {
-				t.Errorf("%s is not labelled as a demonstration", want)
+	_, noBrowser := pdf.Find()
+	banner := map[string]string{"fr": "démonstration", "ar": "تجريبي", "en": "Demonstration"}
+	type want struct{ kind, lang, ext string }
+	var wants []want
+	for _, kind := range []string{"summary", "action-plan", "pilot"} {
+		for _, l := range []string{"fr", "ar", "en"} {
+			wants = append(wants, want{kind, l, "html"}, want{kind, l, "md"})
+			if noBrowser == nil {
+				wants = append(wants, want{kind, l, "pdf"})
 			}
 		}
+	}
+	for _, kind := range []string{"diagnostic", "recommendations", "compare"} {
+		wants = append(wants, want{kind, "fr", "html"}, want{kind, "fr", "md"})
+	}
+	for _, w := range wants {
+		p := filepath.Join(out, w.kind+"."+w.lang+"."+w.ext)
+		found := false
+		for _, q := range paths {
+			found = found || q == p
+		}
+		data, err := os.ReadFile(p)
+		if !found || err != nil {
+			t.Errorf("%s: printed %v, read error %v", p, found, err)
+			continue
+		}
+		if w.ext == "pdf" {
+			if !bytes.HasPrefix(data, []byte("%PDF-")) {
+				t.Errorf("%s is not a PDF", p)
+			}
+		} else if !strings.Contains(string(data), banner[w.lang]) {
+			t.Errorf("%s is not labelled as a demonstration", p)
+		}
+	}
+	if len(paths) != len(wants)+1 {
+		t.Errorf("%d paths printed, want %d documents and the answers file", len(paths), len(wants))
+	}
+	if noBrowser != nil && !strings.Contains(r.stderr, "apt-get install chromium") {
+		t.Errorf("no browser and no word on how to get the PDFs: %s", r.stderr)
+	}
+	if !strings.Contains(r.stderr, "Démonstration d'indimaj") || !strings.Contains(r.stderr, filepath.Join(out, "summary.fr.html")) {
+		t.Errorf("the demo's messages are not in French or do not name the summary: %s", r.stderr)
 	}
 	if _, err := os.Stat(filepath.Join(out, "answers-oriental.yaml")); err != nil {
 		t.Errorf("the example answers file is not written: %v", err)
@@ -171,14 +198,30 @@ func TestDemoEndToEnd(t *testing.T) {
 	if r := cliEnv(t, []string{"INDIMAJ_DB=" + userDB, "HOME=" + home}, "assessments", "--json"); strings.TrimSpace(r.stdout) != "[]" {
 		t.Errorf("the user's database holds assessments after the demo: %s", r.stdout)
 	}
-	// Arabic tour.
+	// Arabic tour, messages in the language chosen by --lang; without
+	// --lang, the message language decides.
 	out = filepath.Join(t.TempDir(), "tour-ar")
-	if r := cliEnv(t, []string{"INDIMAJ_DB=" + userDB, "HOME=" + home, "TMPDIR=" + tmp}, "demo", "-o", out, "--lang", "ar"); r.code != 0 {
+	r = cliEnv(t, []string{"INDIMAJ_DB=" + userDB, "HOME=" + home, "TMPDIR=" + tmp, "INDIMAJ_LANG=fr"}, "demo", "-o", out, "--lang", "ar")
+	if r.code != 0 {
 		t.Fatalf("demo --lang ar: %s", r.stderr)
 	}
 	data, _ := os.ReadFile(filepath.Join(out, "action-plan.ar.html"))
 	if !strings.Contains(string(data), `dir="rtl"`) {
 		t.Errorf("the Arabic demo is not right to left")
+	}
+	if _, err := os.Stat(filepath.Join(out, "diagnostic.ar.html")); err != nil || !strings.Contains(r.stderr, "عرض تجريبي") || !strings.Contains(r.stderr, "summary.ar.html") {
+		t.Errorf("demo --lang ar: diagnostic %v, messages %q", err, r.stderr)
+	}
+	out = filepath.Join(t.TempDir(), "tour-en")
+	r = cliEnv(t, []string{"INDIMAJ_DB=" + userDB, "HOME=" + home, "TMPDIR=" + tmp, "INDIMAJ_LANG=en", "PATH=" + t.TempDir()}, "demo", "-o", out)
+	if r.code != 0 {
+		t.Fatalf("demo in English: %s", r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "diagnostic.en.html")); err != nil || !strings.Contains(r.stderr, "indimaj demo: a fictitious") {
+		t.Errorf("INDIMAJ_LANG=en: diagnostic %v, messages %q", err, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "summary.ar.pdf")); !os.IsNotExist(err) || !strings.Contains(r.stderr, "apt-get install chromium") {
+		t.Errorf("without a browser: a PDF was written (%v) or the message is missing: %q", err, r.stderr)
 	}
 }
 
@@ -306,7 +349,7 @@ func TestFollowUpAdoptedMeasureEffects(t *testing.T) {
 				Adopted, Done, Active int
 				ShareDone             float64 `json:"share_done"`
 			}
-			Axes []struct {
+			Objectives []struct {
 				Actions []struct {
 					Measure, Owner, Note string
 					StatusCode           string `json:"status_code"`
@@ -322,7 +365,7 @@ func TestFollowUpAdoptedMeasureEffects(t *testing.T) {
 		t.Errorf("progress = %+v", p)
 	}
 	codes := map[string]string{}
-	for _, ax := range plan.ActionPlan.Axes {
+	for _, ax := range plan.ActionPlan.Objectives {
 		for _, a := range ax.Actions {
 			codes[a.Measure] = a.StatusCode
 			if a.Measure == "adopt_plan" && (a.Owner != "DGS" || a.Note != "deliberation 31/2025") {

@@ -2,10 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/indimaj/indimaj/internal/app"
 )
 
 // TestCommandsFollowTheAssessmentLanguage: without --lang, the commands that
@@ -247,5 +251,32 @@ func TestAssessmentsListInWords(t *testing.T) {
 	// JSON keeps the codes
 	if r := cli(t, db, "", sample, "assessments", "--json"); !strings.Contains(r.stdout, `"status": "draft"`) || !strings.Contains(r.stdout, `"region": "oriental"`) {
 		t.Errorf("assessments --json:\n%s", r.stdout)
+	}
+}
+
+// TestReadmeListsSectionsAndKeys: the README's section table matches the
+// embedded questionnaire, and it has the key cheat-sheet, the tmux
+// requirement, the default database and what to do after the interview.
+func TestReadmeListsSectionsAndKeys(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	c, err := app.LoadContent("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range c.Q.Sections {
+		row := fmt.Sprintf("| `%s` | %s | %s |", s.ID, s.Title.Get("fr"), s.Title.Get("en"))
+		if !strings.Contains(readme, row) {
+			t.Errorf("README lacks the section row %q", row)
+		}
+	}
+	for _, want := range []string{"The tests need tmux", "### The interview: keys", "| don't know | `d` | `alt+d` (F5) | `d` |",
+		"### After the interview", "without `--db` every command uses that default file", "plan adopt ID"} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README lacks %q", want)
+		}
 	}
 }

@@ -388,7 +388,7 @@ func TestHostileOutputTargets(t *testing.T) {
 	before, _ := os.ReadFile(target)
 	demo := filepath.Join(dir, "demo")
 	os.Mkdir(demo, 0o700)
-	os.Symlink(target, filepath.Join(demo, "diagnostic.fr.md"))
+	os.Symlink(target, filepath.Join(demo, "summary.fr.md")) // written whatever the language
 	r = cli(t, filepath.Join(dir, "demo.db"), "", "demo", "-o", demo)
 	if r.code != 2 || !strings.Contains(r.stderr, "is a symbolic link") {
 		t.Errorf("demo -o over a link: %d %s", r.code, r.stderr)
