@@ -178,10 +178,12 @@ type Recommendation struct {
 	// "competence.mixed", "aligned", "not_aligned", "horizon.short",
 	// "horizon.medium", "horizon.long".
 	Reasons []string
-	// TieKeys are the values of the policy's tie_break keys.
+	// TieKeys are the values of the policy's tie_break keys (Recommend
+	// only: Rank leaves them nil, so that ranking allocates nothing).
 	TieKeys []float64
 
 	factors factors
+	tieAt   int32 // position of its factors and tie keys in the State's ranking buffers
 }
 
 // Title returns the recommendation's title: its variant's when one applies.
@@ -233,7 +235,11 @@ func addScoreNames(env map[string]any, sc *ScoreResult) {
 func Recommend(st *State, sc *ScoreResult, r *Rules) []Recommendation {
 	recs := Rank(st, sc, r)
 	x := &explainer{fe: fastEnv{st: st, sc: sc}}
+	nt := len(r.Policy.TieBreak)
 	for i := range recs {
+		if k := int(recs[i].tieAt); nt > 0 && (k+1)*nt <= len(st.rankTies) {
+			recs[i].TieKeys = slices.Clone(st.rankTies[k*nt : (k+1)*nt])
+		}
 		mr := recs[i].Measure.rankingFor(st.Q, r.Policy)
 		recs[i].Band = r.Policy.PriorityBandFor(recs[i].Priority)
 		recs[i].Reasons = mr.reasons(sc, r.Policy, recs[i].factors, recs[i].Measure)
@@ -396,9 +402,7 @@ func RankInto(st *State, sc *ScoreResult, r *Rules, recs []Recommendation) []Rec
 		if k.variant >= 0 {
 			rec.Variant = &m.Variants[k.variant]
 		}
-		if nt > 0 {
-			rec.TieKeys = slices.Clone(ties[int(k.k)*nt : int(k.k+1)*nt])
-		}
+		rec.tieAt = k.k
 		recs = append(recs, rec)
 	}
 	st.rankKeys, st.rankFactors, st.rankTies = keys, fs, ties

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"time"
 
+	"github.com/indimaj/indimaj/internal/termsafe"
 	"github.com/oklog/ulid/v2"
 	bolt "go.etcd.io/bbolt"
 )
@@ -114,6 +115,15 @@ func (s *Store) Apply(id string, ch Change) (*Applied, error) {
 		}
 		validated := a.Status == "validated"
 		known := a.names() // names stored before: only new ones are checked
+		// Who acts (--by, the respondent of an answer or a consensus) is a
+		// name too: a new one must be clean.
+		for _, who := range append([]string{ch.By}, answerNames(ch.Answers, ch.Consensus)...) {
+			if who != "" && !known["respondent\x00"+who] {
+				if err := termsafe.CheckName("respondent", who); err != nil {
+					return err
+				}
+			}
+		}
 		now := time.Now().UTC()
 		by := ch.By
 		hist, err := nested(tx, bHistory, id)
@@ -309,4 +319,15 @@ func (s *Store) Full(id string) (*Record, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// answerNames lists the respondents of answers.
+func answerNames(lists ...[]Answer) []string {
+	var out []string
+	for _, l := range lists {
+		for _, an := range l {
+			out = append(out, an.Respondent)
+		}
+	}
+	return out
 }

@@ -511,6 +511,11 @@ func (s *Store) create(tx *bolt.Tx, a *Assessment, content map[string][]byte, an
 	if err := checkAnswersText(answers); err != nil {
 		return err
 	}
+	for _, who := range answerNames(answers) {
+		if err := termsafe.CheckName("respondent", who); err != nil {
+			return err
+		}
+	}
 	b := tx.Bucket(bAssessments)
 	if b.Get([]byte(a.ID)) != nil {
 		return fail(ErrExists, "id", a.ID)

@@ -233,6 +233,7 @@ func TestHostileTerminalInjection(t *testing.T) {
 		{"not allowed in a name", []string{"interview", "--accessible", "--region", "oriental", "--respondent", "C\rD", "--institution", "CR", "--role", "DGS", "--round", "r1", "--lang", "en"}},
 		{"not allowed in a name", []string{"interview", "--accessible", "--region", "oriental", "--respondent", "C", "--institution", "CR\u202e", "--role", "DGS", "--round", "r1", "--lang", "en"}},
 		{`invalid round label "2027\x1b[2J"`, []string{"followup", id, "--round", "2027\x1b[2J"}},
+		{"not allowed in a name", []string{"consensus", id, "plan", "full", "--by", "F\x1b[2J"}},
 	} {
 		r := cli(t, db, "q\n", append([]string{sample}, c.args...)...)
 		refused(t, strings.Join(c.args[:1], " "), r, c.want)

@@ -12,6 +12,7 @@ import (
 	"github.com/indimaj/indimaj/internal/app"
 	"github.com/indimaj/indimaj/internal/i18n"
 	"github.com/indimaj/indimaj/internal/termsafe"
+	"github.com/indimaj/indimaj/store"
 )
 
 // The accessible mode asks one question per prompt on plain lines, for
@@ -131,9 +132,13 @@ func (r *lineRunner) home() error {
 		}
 		return r.interview()
 	}
-	list, err := r.c.Env.Store.List()
+	sums, err := listed(r.c.Env)
 	if err != nil {
 		return err
+	}
+	list := make([]*store.Assessment, len(sums))
+	for i, s := range sums {
+		list[i] = headerOf(s)
 	}
 	if len(list) == 0 {
 		r.say(r.t("iv.list.empty"))
@@ -141,9 +146,8 @@ func (r *lineRunner) home() error {
 	}
 	for i, a := range list {
 		p := ""
-		if l, err := r.c.Env.Open(a.ID); err == nil {
-			c, _ := l.State.Progress()
-			p = fmt.Sprintf("%d/%d", c.Answered, c.Relevant)
+		if sums[i].Scored {
+			p = fmt.Sprintf("%d/%d", sums[i].Answered, sums[i].Relevant)
 		}
 		region := r.c.Env.Content.Refs.RegionName(a.Region, r.lang)
 		r.say(fmt.Sprintf("  %d. %s, %s, %s, %s (%s)", i+1, region, termsafe.Line(a.Round), p, a.Updated.Local().Format("2006-01-02 15:04"), a.ID))

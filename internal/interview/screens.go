@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -102,18 +103,16 @@ func (m *Model) openList(kind int) {
 	m.listCursor = 0
 	m.listErr = ""
 	m.list = nil
-	all, err := m.env.Store.List()
+	all, err := listed(m.env)
 	if err != nil {
 		m.listErr = errText(err)
 		m.scr = scrHome
 		return
 	}
-	for _, a := range all {
-		it := listItem{a: a}
-		if l, err := m.env.Open(a.ID); err == nil {
-			it.progress, _ = l.State.Progress()
-		} else {
-			it.err = err
+	for _, s := range all {
+		it := listItem{a: headerOf(s), progress: engine.Count{Answered: s.Answered, Relevant: s.Relevant}}
+		if !s.Scored {
+			it.err = errors.New(s.Problem)
 		}
 		m.list = append(m.list, it)
 	}
