@@ -66,6 +66,8 @@ func TestReportBadInput(t *testing.T) {
 	}{
 		{[]string{"report", id, "--kind", "briefing"}, "unknown --kind"},
 		{[]string{"report", id, "--format", "docx"}, "unknown --format"},
+		{[]string{"report", id, "--kind", "diagnostic", "--max", "3"}, "--max"},
+		{[]string{"report", id, "--kind", "action-plan", "--max", "-1"}, "--max"},
 		{[]string{"report", id, "--lang", "de"}, "unknown language"},
 		{[]string{"report", id, "--kind", "diagnostic", "--measure", "reception"}, "--measure only applies"},
 		{[]string{"report", id, "--kind", "pilot", "--measure", "nope"}, "unknown measure"},

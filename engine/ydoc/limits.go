@@ -16,12 +16,13 @@ import (
 // stops at 10,000 levels, goccy/go-yaml has no limit at all, and each spends
 // hundreds of bytes per node).
 const (
-	// MaxFileSize is the largest document accepted, in bytes (8 MiB). The
-	// embedded content is about 0.8 MB in all; a bundle carries it plus the
-	// answers and the audit trail.
+	// MaxFileSize is the largest document accepted, in bytes (8 MiB), and
+	// the largest set of documents read together. The embedded content is
+	// about 1 MB in all; a bundle carries it plus the answers and the audit
+	// trail.
 	MaxFileSize = 8 << 20
-	// MaxDepth is the deepest nesting accepted (block indentation levels
-	// plus flow brackets). indimaj's formats need fewer than 10.
+	// MaxDepth is the deepest nesting accepted (block indentation levels,
+	// "- " entries and flow brackets). indimaj's formats need fewer than 10.
 	MaxDepth = 64
 	// MaxNodes bounds the number of values (keys, items, scalars) a
 	// document may hold, estimated from its punctuation. The embedded content
