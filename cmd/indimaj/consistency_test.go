@@ -280,3 +280,15 @@ func TestReadmeListsSectionsAndKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanSubcommandsHaveTheirHelp: adopt, status and show are commands of
+// their own, each with its help and flags.
+func TestPlanSubcommandsHaveTheirHelp(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	for sub, want := range map[string]string{"adopt": "--owner", "status": "planned|in_progress|done|dropped", "show": "--json"} {
+		r := cli(t, db, "", "plan", sub, "--help")
+		if r.code != 0 || !strings.Contains(r.stdout, "indimaj plan "+sub+" ID") || !strings.Contains(r.stdout, want) {
+			t.Errorf("plan %s --help: exit %d\n%s%s", sub, r.code, r.stdout, r.stderr)
+		}
+	}
+}
