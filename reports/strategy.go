@@ -613,7 +613,11 @@ func mad(v float64, lang string) string {
 	return strings.Join(parts, sep)
 }
 
-// madRange formats a cost range: "150 000 – 400 000 MAD".
+// madRange formats a cost range ("150 000 à 400 000 MAD"), or a dash when
+// nothing is costed.
 func madRange(r Range, lang string) string {
+	if r.Min == 0 && r.Max == 0 {
+		return "—"
+	}
 	return tr(lang, "sp.mad_range", mad(r.Min, lang), mad(r.Max, lang))
 }
