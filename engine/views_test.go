@@ -77,9 +77,15 @@ func TestVariantsOfExistingPlans(t *testing.T) {
 	for _, tc := range []struct{ set, measure, want string }{
 		{"gov02", "m01", "Financer et mettre en œuvre"},
 		{"gov01", "m02", "Étendre la dimension migration du PDR"},
+		{"par05", "m23", "Faire entrer les migrants dans les trois instances"},
+		{"par01", "m23", "Créer un groupe de travail migration"},
 	} {
 		st := engine.NewState(c.Q)
 		setAll(t, st, tc.set, "full", "gov07", "absent", "gov08", "absent")
+		if tc.measure == "m23" {
+			other := map[string]string{"par05": "par01", "par01": "par05"}[tc.set]
+			setAll(t, st, other, "absent")
+		}
 		sc := engine.Score(st, c.Rules.Policy)
 		r := recOf(engine.Recommend(st, sc, c.Rules), tc.measure)
 		if r == nil || !strings.HasPrefix(r.Title().Get("fr"), tc.want) {

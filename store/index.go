@@ -110,23 +110,51 @@ type Filter struct {
 	Region, Round, Status string
 }
 
-func (f Filter) match(s *Summary) bool {
-	return (f.Region == "" || s.Region == f.Region) && (f.Round == "" || s.Round == f.Round) && (f.Status == "" || s.Status == f.Status)
-}
-
 // Summaries returns the index entries that match f, oldest first, reading
 // nothing but the index.
 func (s *Store) Summaries(f Filter) ([]*Summary, error) {
+	return s.SummariesWhere(func(k *SummaryKey) bool {
+		return (f.Region == "" || k.Region == f.Region) && (f.Round == "" || k.Round == f.Round) && (f.Status == "" || k.Status == f.Status)
+	})
+}
+
+// SummaryKey is the part of an index entry that selections read.
+type SummaryKey struct {
+	ID      string    `json:"id"`
+	Region  string    `json:"region"`
+	Round   string    `json:"round"`
+	Status  string    `json:"status"`
+	Created time.Time `json:"created"`
+	Demo    bool      `json:"demo,omitempty"`
+}
+
+// SummariesWhere reads every index entry's key part and returns, oldest
+// first, the whole entries keep selects: a selection decodes only what it
+// keeps.
+func (s *Store) SummariesWhere(keep func(k *SummaryKey) bool) ([]*Summary, error) {
 	var out []*Summary
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bIndex)
 		if b == nil {
 			return nil
 		}
-		return forEachJSON(s, b, func(sum *Summary) error {
-			if f.match(sum) {
-				out = append(out, sum)
+		return b.ForEach(func(k, raw []byte) error {
+			payload, err := unseal(k, raw)
+			if err != nil {
+				return damaged(s.path, err)
 			}
+			var key SummaryKey
+			if err := json.Unmarshal(payload, &key); err != nil {
+				return damaged(s.path, fmt.Errorf("value of %q: %w", k, err))
+			}
+			if !keep(&key) {
+				return nil
+			}
+			sum := &Summary{}
+			if err := json.Unmarshal(payload, sum); err != nil {
+				return damaged(s.path, fmt.Errorf("value of %q: %w", k, err))
+			}
+			out = append(out, sum)
 			return nil
 		})
 	})

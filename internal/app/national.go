@@ -15,16 +15,40 @@ const DefaultTopRecommended = 10
 // is empty) from the summary index alone: no assessment is rebuilt. Demo
 // assessments are left out.
 func (e *Env) National(round, lang string, top int) (*national.View, error) {
-	list, err := e.Summaries(store.Filter{})
+	// Count every round from the entries' key part; decode in full only the
+	// shown round's entries.
+	var rounds national.CountRounds
+	if round == "" {
+		if _, err := e.Store.SummariesWhere(func(k *store.SummaryKey) bool {
+			if !k.Demo {
+				rounds.Add(k.Round, k.Region, k.Created)
+			}
+			return false
+		}); err != nil {
+			return nil, err
+		}
+		if stats := rounds.Stats(); len(stats) > 0 {
+			round = stats[0].Round
+		}
+		rounds = national.CountRounds{}
+	}
+	list, err := e.SummariesWhere(func(k *store.SummaryKey) bool {
+		if k.Demo {
+			return false
+		}
+		rounds.Add(k.Round, k.Region, k.Created)
+		return k.Round == round
+	})
 	if err != nil {
 		return nil, err
 	}
 	in := national.Input{Content: e.Content, Round: round, Lang: lang, TopRecommended: top, Generated: time.Now(),
-		ProvisionalBelow: e.Content.Rules.Policy.ProvisionalBelow, LowBelow: e.Content.Rules.Policy.LowConfidenceBelow}
+		ProvisionalBelow: e.Content.Rules.Policy.ProvisionalBelow, LowBelow: e.Content.Rules.Policy.LowConfidenceBelow,
+		Rounds: rounds.Stats()}
+	if in.Rounds == nil {
+		in.Rounds = []national.RoundStat{}
+	}
 	for _, s := range list {
-		if s.Demo {
-			continue
-		}
 		en := national.Entry{ID: s.ID, Region: s.Region, Round: s.Round, Status: s.Status, Created: s.Created, Updated: s.Updated,
 			Overall: s.Overall, Coverage: s.Coverage, Divergent: s.Divergent, Recommended: s.Recommended, Adopted: s.Adopted}
 		for _, sec := range s.Sections {

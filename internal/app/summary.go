@@ -93,6 +93,19 @@ func (e *Env) Summaries(f store.Filter) ([]*store.Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	return e.complete(list), nil
+}
+
+// SummariesWhere is Summaries with store.SummariesWhere's selection.
+func (e *Env) SummariesWhere(keep func(k *store.SummaryKey) bool) ([]*store.Summary, error) {
+	list, err := e.Store.SummariesWhere(keep)
+	if err != nil {
+		return nil, err
+	}
+	return e.complete(list), nil
+}
+
+func (e *Env) complete(list []*store.Summary) []*store.Summary {
 	for i, s := range list {
 		if s.Scored {
 			continue
@@ -110,5 +123,5 @@ func (e *Env) Summaries(f store.Filter) ([]*store.Summary, error) {
 		computed.Created, computed.Updated, computed.Respondents, computed.Baseline, computed.Demo = s.Created, s.Updated, s.Respondents, s.Baseline, s.Demo
 		list[i] = computed
 	}
-	return list, nil
+	return list
 }

@@ -61,6 +61,61 @@ type Input struct {
 	// "recommended" (the top of its list).
 	TopRecommended int
 	Generated      time.Time
+	// Rounds, when given, describe every round of the database (the entries
+	// may then hold only the shown round's); else they are counted from the
+	// entries.
+	Rounds []RoundStat
+}
+
+// RoundStat is a round's count of assessments and regions and its latest
+// assessment's creation.
+type RoundStat struct {
+	Round       string
+	Assessments int
+	Regions     int
+	Latest      time.Time
+}
+
+// CountRounds is what Input.Rounds needs, counted from every entry's round,
+// region and creation.
+type CountRounds struct {
+	stats   map[string]*RoundStat
+	regions map[string]map[string]bool
+}
+
+// Add counts one assessment.
+func (c *CountRounds) Add(round, region string, created time.Time) {
+	if c.stats == nil {
+		c.stats, c.regions = map[string]*RoundStat{}, map[string]map[string]bool{}
+	}
+	r := c.stats[round]
+	if r == nil {
+		r = &RoundStat{Round: round}
+		c.stats[round], c.regions[round] = r, map[string]bool{}
+	}
+	r.Assessments++
+	if !c.regions[round][region] {
+		c.regions[round][region] = true
+		r.Regions++
+	}
+	if created.After(r.Latest) {
+		r.Latest = created
+	}
+}
+
+// Stats returns the rounds, most recent first.
+func (c *CountRounds) Stats() []RoundStat {
+	var out []RoundStat
+	for _, r := range c.stats {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].Latest.Equal(out[j].Latest) {
+			return out[i].Latest.After(out[j].Latest)
+		}
+		return out[i].Round > out[j].Round
+	})
+	return out
 }
 
 // View is the national view of one round.
@@ -170,42 +225,27 @@ func Build(in Input) (*View, error) {
 	v := &View{Lang: in.Lang, Generated: in.Generated, ProvisionalBelow: in.ProvisionalBelow, LowBelow: in.LowBelow, TopRecommended: in.TopRecommended,
 		policy: c.Rules.Policy, refs: c, sectionAt: map[string]int{}}
 	// Rounds, most recent first (by their latest assessment).
-	type roundInfo struct {
-		latest  time.Time
-		n       int
-		regions map[string]bool
-	}
-	rounds := map[string]*roundInfo{}
-	for _, e := range in.Entries {
-		r := rounds[e.Round]
-		if r == nil {
-			r = &roundInfo{regions: map[string]bool{}}
-			rounds[e.Round] = r
+	stats := in.Rounds
+	if stats == nil {
+		var cr CountRounds
+		for _, e := range in.Entries {
+			cr.Add(e.Round, e.Region, e.Created)
 		}
-		r.n++
-		r.regions[e.Region] = true
-		if e.Created.After(r.latest) {
-			r.latest = e.Created
-		}
+		stats = cr.Stats()
 	}
-	if len(rounds) == 0 {
+	if len(stats) == 0 {
 		return nil, ErrNoData
 	}
-	for name, r := range rounds {
-		v.Rounds = append(v.Rounds, RoundCount{Round: name, Assessments: r.n, Regions: len(r.regions)})
+	known := false
+	for _, r := range stats {
+		v.Rounds = append(v.Rounds, RoundCount{Round: r.Round, Assessments: r.Assessments, Regions: r.Regions})
+		known = known || r.Round == in.Round
 	}
-	sort.Slice(v.Rounds, func(i, j int) bool {
-		a, b := rounds[v.Rounds[i].Round], rounds[v.Rounds[j].Round]
-		if !a.latest.Equal(b.latest) {
-			return a.latest.After(b.latest)
-		}
-		return v.Rounds[i].Round > v.Rounds[j].Round
-	})
 	v.Round = in.Round
 	if v.Round == "" {
-		v.Round = v.Rounds[0].Round
+		v.Round, known = v.Rounds[0].Round, true
 	}
-	if rounds[v.Round] == nil {
+	if !known {
 		return v, ErrNoRound
 	}
 	for _, s := range c.Q.Sections {
