@@ -90,6 +90,7 @@ const planTemplate = `
 <table><thead><tr><th>{{t "sp.col.year"}}</th><th class="num">{{t "sp.col.cost"}}</th><th>{{t "sp.col.actions"}}</th></tr></thead>
 <tbody>{{range $p.Budget.ByYear}}<tr><td>{{.Label}}</td><td class="num"><bdi>{{costv .Cost}}</bdi></td><td class="small">{{join .Actions ", "}}</td></tr>{{end}}
 <tr class="total"><th>{{t "sp.col.total"}}</th><th class="num"><bdi>{{costv $p.Budget.Total}}</bdi></th><th></th></tr></tbody></table>
+{{if $p.Budget.EmptyYears}}<p class="muted">{{$p.Budget.EmptyYears}}</p>{{end}}
 <h3>{{t "sp.budget_by_objective"}}</h3>
 <table><thead><tr><th>{{t "sp.col.objective"}}</th><th class="num">{{t "sp.col.cost"}}</th></tr></thead>
 <tbody>{{range $p.Budget.ByObjective}}<tr><td>{{.Label}}</td><td class="num"><bdi>{{costv .Cost}}</bdi></td></tr>{{end}}</tbody></table>

@@ -167,6 +167,9 @@ func (w *mdw) actionPlan(d *Doc) {
 	}
 	rows = append(rows, []string{"**" + esc(w.t("sp.col.total")) + "**", "**" + esc(madRange(ap.Budget.Total, w.lang)) + "**", ""})
 	w.table([]string{esc(w.t("sp.col.year")), esc(w.t("sp.col.cost")), esc(w.t("sp.col.actions"))}, rows)
+	if ap.Budget.EmptyYears != "" {
+		w.para(ap.Budget.EmptyYears)
+	}
 	w.h(3, w.t("sp.budget_by_objective"))
 	rows = nil
 	for _, b := range ap.Budget.ByObjective {

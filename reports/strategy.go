@@ -89,6 +89,8 @@ type PlanBudget struct {
 	Total       Range       `json:"total"`
 	// Uncosted lists the actions without a cost in the catalog.
 	Uncosted []string `json:"uncosted"`
+	// EmptyYears says what the years without any amount are for.
+	EmptyYears string `json:"empty_years,omitempty"`
 }
 
 // Steer is one element of the steering section.
@@ -353,8 +355,15 @@ func (c *ctx) actionPlan(max int) *ActionPlan {
 		ap.Phases = append(ap.Phases, pp)
 	}
 	b := PlanBudget{Note: t.CostNote.Get(c.lang), ByYear: []BudgetRow{}, ByObjective: []BudgetRow{}, ByFunding: []BudgetRow{}, Uncosted: []string{}}
+	var empty []string
 	for y := 1; y <= t.CycleYears; y++ {
 		b.ByYear = append(b.ByYear, BudgetRow{Label: c.t("sp.year", y), Cost: years[y], Actions: nonNilS(yearActs[y])})
+		if len(yearActs[y]) == 0 {
+			empty = append(empty, fmt.Sprint(y))
+		}
+	}
+	if len(empty) > 0 && len(sel) > 0 {
+		b.EmptyYears = c.t("sp.empty_years", strings.Join(empty, ", "))
 	}
 	for _, o := range ap.Objectives {
 		var refs []string

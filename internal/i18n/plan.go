@@ -118,3 +118,9 @@ func init() {
 		"demo.no_pdf": {"fr": "Pas de PDF : aucun Chromium sans interface dans le PATH (%s) ; installez-le (par ex. « apt-get install chromium ») pour obtenir aussi les PDF.", "ar": "لا ملفات PDF: لا يوجد متصفح Chromium في PATH (%s)؛ ثبّتوه (مثلا «apt-get install chromium») للحصول على ملفات PDF أيضا.", "en": "No PDF: no headless Chromium on PATH (%s); install one (e.g. “apt-get install chromium”) to get the PDFs too."},
 	})
 }
+
+func init() {
+	Add(map[string]map[string]string{
+		"rp.sp.empty_years": {"fr": "Aucune action du plan n'est programmée en année(s) %s : la revue annuelle et la nouvelle auto-évaluation de mi-parcours (année 3) y programment la suite, en reprenant au besoin des mesures de l'annexe A ; les coûts de fonctionnement récurrents des dispositifs créés sont à y prévoir.", "ar": "لا يُبرمج أي إجراء من المخطط في السنة (السنوات) %s: تبرمج المراجعة السنوية والتقييم الذاتي الجديد في منتصف المدة (السنة الثالثة) ما يلي، مع إدراج تدابير من الملحق أ عند الحاجة؛ ويتعين توقع تكاليف التسيير المتكررة للآليات المحدثة.", "en": "No action of the plan is scheduled in year(s) %s: the yearly review and the mid-term re-assessment (year 3) programme what follows, taking up measures of Annex A where needed; the recurring running costs of the services created are to be planned there."},
+	})
+}
