@@ -206,3 +206,22 @@ func TestParseErrorsKeepTheirCause(t *testing.T) {
 		}
 	}
 }
+
+// TestAccessibleNoteWaitsForTheAnswer: n on an unanswered question in the
+// accessible mode records no answer; the note is saved with the answer.
+func TestAccessibleNoteWaitsForTheAnswer(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	input := "n\nOrganigramme 2024\n>\n>\n>\n<\n<\n<\nDirectrice\n"
+	out, errOut, code := indimaj(t, input, sampleArgs(t, db, "interview", "--accessible", "--region", "oriental",
+		"--respondent", "Amina", "--institution", "CR", "--role", "DGS", "--round", "r1", "--lang", "fr")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
+	if !strings.Contains(out, "Note gardée") {
+		t.Errorf("no notice that the note waits:\n%s", out)
+	}
+	got := showJSON(t, db, onlyAssessment(t, db))
+	if len(got.Answers) != 1 || got.Answers["respondent_role"].Value != "Directrice" || got.Answers["respondent_role"].Note != "Organigramme 2024" {
+		t.Fatalf("answers = %+v", got.Answers)
+	}
+}
