@@ -190,6 +190,23 @@ type Questionnaire struct {
 // Question returns the question with the given id, or nil.
 func (q *Questionnaire) Question(id string) *Question { return q.byID[id] }
 
+// SortByOrder sorts question ids in questionnaire order; ids the questionnaire
+// does not know come last, in alphabetical order.
+func (q *Questionnaire) SortByOrder(ids []string) {
+	sort.Slice(ids, func(i, j int) bool {
+		qi, qj := q.Question(ids[i]), q.Question(ids[j])
+		switch {
+		case qi != nil && qj != nil:
+			return qi.Index < qj.Index
+		case qi != nil:
+			return true
+		case qj != nil:
+			return false
+		}
+		return ids[i] < ids[j]
+	})
+}
+
 // Section returns the section with the given id, or nil.
 func (q *Questionnaire) Section(id string) *Section { return q.sectionByID[id] }
 

@@ -3,7 +3,6 @@ package reports
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/indimaj/indimaj/engine"
@@ -97,17 +96,6 @@ func sortedAnswerIDs(q *engine.Questionnaire, m map[string]Answer) []string {
 	for id := range m {
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		qi, qj := q.Question(ids[i]), q.Question(ids[j])
-		switch {
-		case qi != nil && qj != nil:
-			return qi.Index < qj.Index
-		case qi != nil:
-			return true
-		case qj != nil:
-			return false
-		}
-		return ids[i] < ids[j]
-	})
+	q.SortByOrder(ids)
 	return ids
 }

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -394,18 +393,7 @@ func SortedAnswerIDs(q *engine.Questionnaire, m map[string]store.Answer) []strin
 	for id := range m {
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		qi, qj := q.Question(ids[i]), q.Question(ids[j])
-		switch {
-		case qi != nil && qj != nil:
-			return qi.Index < qj.Index
-		case qi != nil:
-			return true
-		case qj != nil:
-			return false
-		}
-		return ids[i] < ids[j]
-	})
+	q.SortByOrder(ids)
 	return ids
 }
 

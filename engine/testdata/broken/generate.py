@@ -191,11 +191,11 @@ fixture('duplicate-choice-value',
 
 fixture('missing-french-text',
     [sub(S, LABEL_ROLE, '        label: {ar: وظيفتكم, en: Your role}')],
-    [E(S, 'label: {ar: وظيفتكم, en: Your role}', 'ar', 'label: missing French text (fr)')])
+    [E(S, 'label: {ar: وظيفتكم, en: Your role}', '{', 'label: missing French text (fr)')])
 
 fixture('missing-arabic-text',
     [sub(S, LABEL_ROLE, '        label: {fr: Votre fonction, en: Your role}')],
-    [E(S, 'label: {fr: Votre fonction, en: Your role}', 'fr', 'label: missing Arabic text (ar)')])
+    [E(S, 'label: {fr: Votre fonction, en: Your role}', '{', 'label: missing Arabic text (ar)')])
 
 fixture('arabic-text-in-latin-script',
     [sub(S, LABEL_ROLE, '        label: {fr: Votre fonction, ar: Wadifatukum, en: Your role}')],
@@ -229,7 +229,7 @@ fixture('missing-without-null-score',
 UNIT_PARTIAL = '- {value: partial, score: 50, label: {fr: Point focal informel'
 fixture('choice-without-score',
     [sub(S, UNIT_PARTIAL, UNIT_PARTIAL.replace('score: 50, ', ''))],
-    [E(S, '- {value: partial, label: {fr: Point focal informel', 'value', 'question unit: choice "partial" has no score, but other choices do')])
+    [E(S, '- {value: partial, label: {fr: Point focal informel', '{', 'question unit: choice "partial" has no score, but other choices do')])
 
 PLAN_TYPE = '      - id: plan\n        type: single\n'
 fixture('scored-multiple-choice',
@@ -467,8 +467,8 @@ fixture('plan-objective-missing-arabic',
     [E(PL, 'title: {fr: Gouverner', '{', 'plan: objective obj_governance: title: missing Arabic text (ar)')])
 
 fixture('plan-unknown-key',
-    [sub(PL, '  max_actions: 3\n', '  max_action: 3\n')],
-    [E(PL, 'max_action: 3', 'max_action', 'unknown key "max_action"')])
+    [sub(PL, '  max_actions: 4\n', '  max_action: 4\n')],
+    [E(PL, 'max_action: 4', 'max_action', 'unknown key "max_action"')])
 
 fixture('measure-missing-plan',
     [sub(M, "    plan: {cost_mad: {min: 600000, max: 1500000}, funding: [council_budget], kpi_target: {unit: {fr: agents à plein temps, ar: موظفون متفرغون, en: full-time staff}, baseline: 0, target: 3}}\n", '')],
@@ -476,7 +476,7 @@ fixture('measure-missing-plan',
 
 fixture('plan-horizon-in-two-phases',
     [sub(PL, 'horizons: [long]', 'horizons: [medium]')],
-    [E(PL, '  max_actions: 3', 'max_actions', 'plan: no phase holds the horizon "long"'),
+    [E(PL, '  max_actions: 4', 'max_actions', 'plan: no phase holds the horizon "long"'),
      E(PL, 'id: years_4_6', 'medium', 'plan: phase years_4_6: horizon medium is already in phase years_2_3')])
 
 fixture('plan-cost-inverted',
