@@ -52,12 +52,25 @@ func followUpChain(srcs []*Source) []*Source {
 	return chain
 }
 
+// delta is the change from the first to the last value, rounded to one
+// decimal for display. The values must be the unrounded scores: rounding
+// each score before subtracting can be off by 0.1 (60.04 → 76.66 is +16.62,
+// +16.6, not 76.7 − 60.0 = +16.7).
 func delta(values []*float64) *float64 {
 	if len(values) < 2 || values[0] == nil || values[len(values)-1] == nil {
 		return nil
 	}
 	d := *values[len(values)-1] - *values[0]
 	return round1(&d)
+}
+
+// roundAll rounds each value to one decimal for display.
+func roundAll(values []*float64) []*float64 {
+	out := make([]*float64, len(values))
+	for i, v := range values {
+		out[i] = round1(v)
+	}
+	return out
 }
 
 // BuildCompare assembles the comparison of two or more assessments: regions
@@ -112,10 +125,12 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 		cmp.Provisional = append(cmp.Provisional, s.Score.Provisional)
 	}
 	withDelta := mode == ModeFollowUp
-	row := func(kind, id, label string, values []*float64) CompareRow {
-		r := CompareRow{Kind: kind, ID: id, Label: label, Values: values}
+	// row takes the unrounded scores: the delta is computed from them, and
+	// only the displayed values and the delta are rounded.
+	row := func(kind, id, label string, raw []*float64) CompareRow {
+		r := CompareRow{Kind: kind, ID: id, Label: label, Values: roundAll(raw)}
 		if withDelta {
-			r.Delta = delta(values)
+			r.Delta = delta(raw)
 		}
 		return r
 	}
@@ -130,7 +145,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 			anyProvisional = true
 			continue
 		}
-		ov = append(ov, round1(s.Score.Overall))
+		ov = append(ov, s.Score.Overall)
 	}
 	if anyProvisional {
 		cmp.Warnings = append(cmp.Warnings, i18n.T(lang, "pv.compare_note", first.p.ProvisionalBelow*100))
@@ -152,7 +167,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 		for _, s := range srcs {
 			var v *float64
 			if sr := s.Score.Section(id); sr != nil {
-				v = round1(sr.Score)
+				v = sr.Score
 			}
 			vals = append(vals, v)
 		}
@@ -170,7 +185,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 		for _, code := range orderedCodes(order, union) {
 			var vals []*float64
 			for _, s := range srcs {
-				vals = append(vals, round1(s.Score.By[kind][code]))
+				vals = append(vals, s.Score.By[kind][code])
 			}
 			cmp.Views = append(cmp.Views, row(kind, code, first.codeLabel(kind, code), vals))
 		}
@@ -195,7 +210,7 @@ func BuildCompare(srcs []*Source, opt Options) (*Doc, error) {
 		for _, s := range srcs {
 			var v *float64
 			if ir := s.Score.Indicator(id); ir != nil {
-				v = round1(ir.Score)
+				v = ir.Score
 			}
 			vals = append(vals, v)
 		}

@@ -50,17 +50,21 @@ func effects(base, last *Source, lang string) *Effects {
 			} else if qu := last.Content.Q.Question(id); qu != nil {
 				d.Label = qu.Label.Get(lang)
 			}
+			// Sums and the delta use the unrounded scores; only what is
+			// shown is rounded.
+			var from, to *float64
 			if ir := base.Score.Indicator(id); ir != nil {
-				d.From = round1(ir.Score)
+				from = ir.Score
 			}
 			if ir := last.Score.Indicator(id); ir != nil {
-				d.To = round1(ir.Score)
+				to = ir.Score
 			}
-			d.Delta = delta([]*float64{d.From, d.To})
+			d.From, d.To = round1(from), round1(to)
+			d.Delta = delta([]*float64{from, to})
 			if d.Delta != nil {
-				sum += *d.Delta
-				sumFrom += *d.From
-				sumTo += *d.To
+				sum += *to - *from
+				sumFrom += *from
+				sumTo += *to
 				n++
 			}
 			me.Indicators = append(me.Indicators, d)
