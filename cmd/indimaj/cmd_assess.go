@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/indimaj/indimaj/engine"
 	"github.com/indimaj/indimaj/engine/ydoc"
 	"github.com/indimaj/indimaj/internal/app"
@@ -229,7 +229,7 @@ date with every change, so listing costs the same whatever the assessments hold)
 				i18n.M("cli.msg.col.status"), i18n.M("cli.msg.col.progress"), i18n.M("cli.msg.col.updated")}
 			w := []int{26, 26, 14, 9, 9}
 			for i := range w {
-				w[i] = max(w[i], utf8.RuneCountInString(head[i]))
+				w[i] = max(w[i], ansi.StringWidth(head[i]))
 			}
 			// Regions by name and statuses in words, in the message language.
 			ml := i18n.MessageLang()
@@ -249,17 +249,18 @@ date with every change, so listing costs the same whatever the assessments hold)
 			}
 			for i := range rows {
 				rows[i].Region, rows[i].Status = regionName(rows[i].Region), statusName(rows[i].Status)
-				w[1] = max(w[1], utf8.RuneCountInString(rows[i].Region))
-				w[3] = max(w[3], utf8.RuneCountInString(rows[i].Status))
+				w[1] = max(w[1], ansi.StringWidth(rows[i].Region))
+				w[2] = max(w[2], ansi.StringWidth(termsafe.Line(rows[i].Round)))
+				w[3] = max(w[3], ansi.StringWidth(rows[i].Status))
 			}
-			fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s\n", w[0], head[0], w[1], head[1], w[2], head[2], w[3], head[3], w[4], head[4], head[5])
+			fmt.Fprintf(g.stdout, "%s  %s  %s  %s  %s  %s\n", padW(head[0], w[0]), padW(head[1], w[1]), padW(head[2], w[2]), padW(head[3], w[3]), padW(head[4], w[4]), head[5])
 			for _, r := range rows {
 				mark := ""
 				if r.Provisional {
 					mark = "  " + i18n.M("pv.provisional")
 				}
-				fmt.Fprintf(g.stdout, "%-*s  %-*s  %-*s  %-*s  %-*s  %s%s\n", w[0], r.ID, w[1], r.Region, w[2], termsafe.Line(r.Round), w[3], r.Status,
-					w[4], fmt.Sprintf("%4d/%-4d", r.Answered, r.Relevant), r.Updated.Local().Format("2006-01-02 15:04"), mark)
+				fmt.Fprintf(g.stdout, "%s  %s  %s  %s  %s  %s%s\n", padW(r.ID, w[0]), padW(r.Region, w[1]), padW(termsafe.Line(r.Round), w[2]), padW(r.Status, w[3]),
+					padW(fmt.Sprintf("%4d/%-4d", r.Answered, r.Relevant), w[4]), r.Updated.Local().Format("2006-01-02 15:04"), mark)
 			}
 			return nil
 		},

@@ -150,7 +150,7 @@ func planShowCmd(g *globals, f *planFlags) *cobra.Command {
 				return nil
 			}
 			for _, r := range rows {
-				fmt.Fprintf(g.stdout, "%-5s %-11s %-12s %s\n", r.Measure, r.Status, termsafe.Line(r.Owner), truncate(r.Title.Get(lang), 60))
+				fmt.Fprintf(g.stdout, "%-5s %-11s %s %s\n", r.Measure, r.Status, padW(termsafe.Line(r.Owner), 12), truncate(r.Title.Get(lang), 60))
 			}
 			fmt.Fprintln(g.stdout, i18n.M("cli.msg.plan_progress", done, active))
 			return nil

@@ -130,12 +130,12 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 				if s.LowConfidence {
 					flag = "  " + i18n.T(lang, "cli.low_confidence", s.Coverage*100)
 				}
-				fmt.Fprintf(out, "%-48s %s %s  %s%s\n", truncate(q.Section(s.ID).Title.Get(lang), 48), interview.FmtScoreIn(s.Score, lang), interview.Bar(s.Score, 20), p.BandLabel(s.Band, lang), flag)
+				fmt.Fprintf(out, "%s %s %s  %s%s\n", fitW(q.Section(s.ID).Title.Get(lang), 48), interview.FmtScoreIn(s.Score, lang), interview.Bar(s.Score, 20), p.BandLabel(s.Band, lang), flag)
 			}
 			if r.Provisional {
-				fmt.Fprintf(out, "\n%-48s %s %s  %s\n", i18n.T(lang, "cli.overall"), interview.OverallScore(r, lang), interview.OverallBar(r, 20), interview.OverallTail(p, r, lang))
+				fmt.Fprintf(out, "\n%s %s %s  %s\n", fitW(i18n.T(lang, "cli.overall"), 48), interview.OverallScore(r, lang), interview.OverallBar(r, 20), interview.OverallTail(p, r, lang))
 			} else {
-				fmt.Fprintf(out, "\n%-48s %s %s  %s  (%s)\n", i18n.T(lang, "cli.overall"), interview.FmtScoreIn(r.Overall, lang), interview.Bar(r.Overall, 20), p.BandLabel(r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
+				fmt.Fprintf(out, "\n%s %s %s  %s  (%s)\n", fitW(i18n.T(lang, "cli.overall"), 48), interview.FmtScoreIn(r.Overall, lang), interview.Bar(r.Overall, 20), p.BandLabel(r.OverallBand, lang), i18n.T(lang, "cli.coverage", r.Coverage*100))
 			}
 			for _, kind := range []string{"mgi", "mipex", "snia"} {
 				if line := interview.ViewLine(r, kind, lang); line != "" {
@@ -149,14 +149,6 @@ threshold (80 %) a section is flagged low confidence. A partial assessment can b
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().StringVar(&lang, "lang", "", "language: fr, ar or en (default: the assessment's)")
 	return cmd
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 type recJSON struct {

@@ -46,7 +46,7 @@ reports use them. Without SECTION=SCORE, prints the targets in force.`,
 					if _, own := l.A.Targets[s.ID]; own {
 						mark = i18n.T(lang, "cli.target.own")
 					}
-					fmt.Fprintf(g.stdout, "%-6s %5g  %-44s  %s\n", s.ID, p.TargetFor(s.ID), truncate(s.Title.Get(lang), 44), mark)
+					fmt.Fprintf(g.stdout, "%-6s %5g  %s  %s\n", s.ID, p.TargetFor(s.ID), fitW(s.Title.Get(lang), 44), mark)
 				}
 				return nil
 			}

@@ -151,7 +151,7 @@ func historyCmd(g *globals) *cobra.Command {
 				case e.Measure != "":
 					what += " " + e.Measure
 				}
-				line := fmt.Sprintf("%s  %-14s %-34s %s → %s", e.At.Local().Format("2006-01-02 15:04:05"), termsafe.Line(e.By), what, termsafe.Line(fmtAny(e.Old)), termsafe.Line(fmtAny(e.New)))
+				line := fmt.Sprintf("%s  %s %s %s → %s", e.At.Local().Format("2006-01-02 15:04:05"), padW(termsafe.Line(e.By), 14), padW(what, 34), termsafe.Line(fmtAny(e.Old)), termsafe.Line(fmtAny(e.New)))
 				if e.Note != "" && e.Kind == "plan" {
 					line += "  [" + termsafe.Line(e.Note) + "]"
 				}
