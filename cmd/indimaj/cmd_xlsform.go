@@ -301,6 +301,12 @@ message and nothing is written (exit 2). The ids created are printed, one per li
 			if err := g.checkRegion(region); err != nil {
 				return err
 			}
+			// The same round-label rule as interview, answer and followup.
+			if cmd.Flags().Changed("round") {
+				if err := app.CheckRound(round); err != nil {
+					return err
+				}
+			}
 			if err := checkLang(lang); err != nil {
 				return err
 			}
