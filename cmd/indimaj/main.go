@@ -190,7 +190,7 @@ Messages are in $INDIMAJ_LANG (fr, ar or en), else your locale's language
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $INDIMAJ_DB or ~/.local/share/indimaj/indimaj.db)")
 	root.PersistentFlags().StringVar(&g.content, "content", "", "content folder with questionnaires/ and rules/ (default: the embedded content)")
 	root.PersistentFlags().BoolVar(&safewrite.FollowSymlinks, "follow-symlink", false, "let -o write through a symbolic link (to the file it points to)")
-	root.PersistentFlags().BoolVar(&g.check, "check", false, "check the whole database file first (as `indimaj doctor` does) and stop if it is damaged")
+	root.PersistentFlags().BoolVar(&g.check, "check", false, "check the whole database file first (as indimaj doctor does) and stop if it is damaged")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return g.fullCheck(cmd) }
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitInput, msg: err.Error() + i18n.M("cli.msg.see_help", c.CommandPath())}
