@@ -417,25 +417,43 @@ func readXLSXRows(data []byte) ([]rawRow, error) {
 	header := sh.rows[0]
 	var rows []rawRow
 	for i, rec := range sh.rows[1:] {
-		row := rawRow{row: i + 2}
-		empty := true
-		for j, v := range rec {
-			if j >= len(header) || strings.TrimSpace(header[j]) == "" {
-				if strings.TrimSpace(v) != "" {
-					return nil, fmt.Errorf("row %d: a value in column %d, which has no header", i+2, j+1)
-				}
-				continue
-			}
-			if strings.TrimSpace(v) != "" {
-				empty = false
-			}
-			row.cells = append(row.cells, rawCell{strings.TrimSpace(header[j]), v})
+		row, err := headedRow(header, rec, i+2, 0)
+		if err != nil {
+			return nil, err
 		}
-		if !empty {
+		if len(row.cells) > 0 {
 			rows = append(rows, row)
 		}
 	}
 	return rows, nil
+}
+
+// headedRow pairs a data row's cells with the header's column names. A
+// value in a column without a name is an error, never dropped; a row whose
+// cells are all blank comes back without cells.
+func headedRow(header, rec []string, row, line int) (rawRow, error) {
+	out := rawRow{row: row, line: line}
+	empty := true
+	for j, v := range rec {
+		if j >= len(header) || strings.TrimSpace(header[j]) == "" {
+			switch {
+			case strings.TrimSpace(v) == "":
+			case j >= len(header):
+				return rawRow{}, fmt.Errorf("row %d has more cells than the header", row)
+			default:
+				return rawRow{}, fmt.Errorf("row %d: a value in column %d, which has no header", row, j+1)
+			}
+			continue
+		}
+		if strings.TrimSpace(v) != "" {
+			empty = false
+		}
+		out.cells = append(out.cells, rawCell{strings.TrimSpace(header[j]), v})
+	}
+	if empty {
+		out.cells = nil
+	}
+	return out, nil
 }
 
 func readCSVRows(data []byte) ([]rawRow, error) {
@@ -481,21 +499,11 @@ func readCSVRows(data []byte) ([]rawRow, error) {
 			return nil, fmt.Errorf("not a readable CSV file: row %d: %w", record, err)
 		}
 		line, _ := r.FieldPos(0)
-		empty := true
-		row := rawRow{row: record, line: line}
-		for i, v := range rec {
-			if i >= len(header) {
-				if strings.TrimSpace(v) != "" {
-					return nil, fmt.Errorf("row %d has more cells than the header", record)
-				}
-				continue
-			}
-			if strings.TrimSpace(v) != "" {
-				empty = false
-			}
-			row.cells = append(row.cells, rawCell{strings.TrimSpace(header[i]), v})
+		row, err := headedRow(header, rec, record, line)
+		if err != nil {
+			return nil, err
 		}
-		if !empty {
+		if len(row.cells) > 0 {
 			rows = append(rows, row)
 		}
 	}

@@ -112,6 +112,8 @@ func TestReadSubmissionsErrors(t *testing.T) {
 		{"bad2.json", "{\"a\": 1}", "expected a list of submissions"},
 		{"broken.json", "[{", "not a JSON file"},
 		{"wide.csv", "gov/plan\nfull,extra\n", "row 2 has more cells than the header"},
+		// A value under a blank header cell is refused, as in XLSX exports, never read under an empty name.
+		{"blankhead.csv", "gov/plan,,gov/unit\nfull,stray,full\n", "row 2: a value in column 2, which has no header"},
 		// A cell spanning lines: the error names the spreadsheet row and the line.
 		{"quote.csv", "gov/respondent_role,gov/plan\n\"two\nlines\",full\nbare\"quote,full\n", "row 3 (line 4), column 5: bare \" in non-quoted-field"},
 		{"split.csv", "gov/priorities/P1,gov/plan\nmaybe,full\n", `split.csv:2: gov/priorities/P1: "maybe" is neither 1 nor 0`},
