@@ -576,15 +576,7 @@ func (w *mdw) pilot(d *Doc) {
 	}
 	rows = nil
 	for _, a := range pl.Activities {
-		r := []string{strconv.Itoa(a.Number)}
-		for m := 1; m <= pl.DurationMonths; m++ {
-			if m >= a.Start && m <= a.End {
-				r = append(r, "■")
-			} else {
-				r = append(r, "·")
-			}
-		}
-		rows = append(rows, r)
+		rows = append(rows, append([]string{strconv.Itoa(a.Number)}, spanCells(a.Start, a.End, pl.DurationMonths)...))
 	}
 	w.table(head, rows)
 
@@ -894,4 +886,18 @@ func Markdown(d *Doc) []byte {
 		return IsolateMarkdown([]byte(w.b.String()))
 	}
 	return []byte(w.b.String())
+}
+
+// spanCells draws one row of a timeline in Markdown: n cells, ■ from the
+// period start to end (both counted from 1), · elsewhere.
+func spanCells(start, end, n int) []string {
+	cells := make([]string, n)
+	for i := range cells {
+		if i+1 >= start && i+1 <= end {
+			cells[i] = "■"
+		} else {
+			cells[i] = "·"
+		}
+	}
+	return cells
 }

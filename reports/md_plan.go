@@ -145,15 +145,7 @@ func (w *mdw) actionPlan(d *Doc) {
 	rows = nil
 	for _, o := range ap.Objectives {
 		for _, a := range o.Actions {
-			r := []string{a.Ref, code(a.Measure)}
-			for y := 1; y <= len(ap.Years); y++ {
-				if y >= a.Start && y <= a.End {
-					r = append(r, "■")
-				} else {
-					r = append(r, "·")
-				}
-			}
-			rows = append(rows, r)
+			rows = append(rows, append([]string{a.Ref, code(a.Measure)}, spanCells(a.Start, a.End, len(ap.Years))...))
 		}
 	}
 	w.table(head, rows)
